@@ -1,0 +1,135 @@
+// Reading the rows of Azure list exports, streaming: one file or a folder of pages, each file
+// either JSON ({"data":[…]}, {"value":[…]}, a bare array, or several of those one after another)
+// or JSON Lines (one row per line, or one page object per line). Yields parsed rows with their
+// location; never holds a whole file in memory, never throws for bad content.
+
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { RowScanner } from "./json-stream.js";
+import { errorText, listInputFiles } from "./files.js";
+import type { IssueLog, InputSource } from "./issues.js";
+
+export interface LocatedRow {
+  value: unknown;
+  file: string;
+  /** 1-based line of the row's first byte. */
+  line: number;
+  /** 0-based index of the row in its page array (JSON) or of the line (JSON Lines). */
+  index: number;
+}
+
+const CHUNK = 1 << 20;
+
+/** Rows of every file a path stands for, in file order. */
+export async function* readRows(path: string, source: InputSource, log: IssueLog): AsyncGenerator<LocatedRow> {
+  for (const file of await listInputFiles(path, source, log)) {
+    yield* readFileRows(file, source, log);
+  }
+}
+
+export async function* readFileRows(file: string, source: InputSource, log: IssueLog): AsyncGenerator<LocatedRow> {
+  let mode: "json" | "jsonl";
+  try {
+    mode = await sniffFormat(file);
+  } catch (e) {
+    log.add({ source, severity: "error", file, message: `cannot read: ${errorText(e)}` });
+    return;
+  }
+  try {
+    if (mode === "jsonl") yield* readJsonLines(file, source, log);
+    else yield* readJsonRows(file, source, log);
+  } catch (e) {
+    // A read error in the middle of a file (EIO, file removed): report with what we know.
+    log.add({ source, severity: "error", file, message: `read failed: ${errorText(e)}` });
+  }
+}
+
+/**
+ * JSON Lines when the extension says so, or when the first non-empty line is a complete JSON
+ * object that is not a page wrapper (a one-line {"data":[…]} file is read as JSON, which streams).
+ */
+export async function sniffFormat(file: string): Promise<"json" | "jsonl"> {
+  const lower = file.toLowerCase();
+  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
+  const fh = await open(file, "r");
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
+    const lines = head.split("\n");
+    // Only trust a line we saw completely (there is a newline after it).
+    for (let i = 0; i < lines.length - 1; i++) {
+      const line = lines[i]!.trim();
+      if (line === "") continue;
+      if (!line.startsWith("{") || !line.endsWith("}")) return "json";
+      try {
+        const v = JSON.parse(line) as Record<string, unknown>;
+        return pageRows(v) ? "json" : "jsonl";
+      } catch {
+        return "json";
+      }
+    }
+    return "json";
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The rows array of a page wrapper object, or null when the value is not a page. */
+export function pageRows(v: unknown): unknown[] | null {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.data)) return o.data;
+  if (Array.isArray(o.value)) return o.value;
+  return null;
+}
+
+async function* readJsonRows(file: string, source: InputSource, log: IssueLog): AsyncGenerator<LocatedRow> {
+  const scanner = new RowScanner();
+  let first = true;
+  const stream = createReadStream(file, { highWaterMark: CHUNK });
+  for await (const raw of stream) {
+    let chunk = raw as Buffer;
+    if (first) {
+      first = false;
+      // A UTF-8 byte order mark is legal at the start of a file; skip it.
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    for (const row of scanner.push(chunk)) {
+      let value: unknown;
+      try {
+        value = JSON.parse(row.text);
+      } catch (e) {
+        log.add({ source, severity: "error", file, line: row.line, index: row.index, message: `row is not valid JSON: ${errorText(e)}` });
+        continue;
+      }
+      yield { value, file, line: row.line, index: row.index };
+    }
+  }
+  for (const p of scanner.end()) log.add({ source, severity: "error", file, line: p.line, message: p.message });
+}
+
+async function* readJsonLines(file: string, source: InputSource, log: IssueLog): AsyncGenerator<LocatedRow> {
+  const lines = createInterface({ input: createReadStream(file, { highWaterMark: CHUNK }), crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const rawLine of lines) {
+    lineNo++;
+    const text = lineNo === 1 ? rawLine.replace(/^\uFEFF/, "") : rawLine;
+    if (text.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      log.add({ source, severity: "error", file, line: lineNo, index: lineNo - 1, message: `line is not valid JSON: ${errorText(e)}` });
+      continue;
+    }
+    const page = pageRows(value);
+    if (page) {
+      // A line holding a whole page ({"data":[…]}): its rows, located at that line.
+      for (let i = 0; i < page.length; i++) yield { value: page[i], file, line: lineNo, index: i };
+    } else {
+      yield { value, file, line: lineNo, index: lineNo - 1 };
+    }
+  }
+}
