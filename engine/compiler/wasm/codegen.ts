@@ -253,9 +253,7 @@ class FunctionEmitter {
 
   numberInt(value: number): Expr {
     if (!Number.isSafeInteger(value)) throw new CodegenError(`${this.where}: ${value} is not an integer`);
-    const low = Number(BigInt.asIntN(32, BigInt(value)));
-    const high = Number(BigInt.asIntN(32, BigInt(value) >> 32n));
-    return this.call("opa_number_int", [this.m.i64.const(low, high)]);
+    return this.call("opa_number_int", [this.m.i64.const(BigInt(value))]);
   }
 
   private abortConflict(kind: ir.ConflictKind): Expr {

@@ -201,7 +201,7 @@ function nameTableHook(ctx: CodegenContext, names: string[]): HookCode {
         [
           m.local.get(obj, i32),
           m.call(ctx.helper("opa_string"), [m.i32.const(offset), m.i32.const(length)], i32),
-          m.call(ctx.helper("opa_number_int"), [m.i64.const(id, 0)], i32),
+          m.call(ctx.helper("opa_number_int"), [m.i64.const(BigInt(id))], i32),
         ],
         binaryen.none,
       ),
