@@ -1,0 +1,1056 @@
+// The planner: lowers a checked Rego program to the IR of engine/compiler/ir/ir.ts.
+//
+// Bodies are planned in continuation-passing style, as OPA's planner does: planning an expression
+// emits its statements and then calls the continuation *inside* whatever iteration the expression
+// opened (a Scan over `xs[i]`), so the rest of the body runs once per solution. A failing statement
+// leaves the innermost block, which is how a body "fails" for one solution.
+//
+// Each rule node of the virtual-document tree (tree.ts) becomes one IR function returning the
+// node's value; user functions become IR functions with extra parameters. `with` on rules and
+// functions is handled by planning copies of the affected functions under a mock context (Ctx).
+
+import type { CheckedProgram } from "../check/program.js";
+import type { CompileError, Result } from "../errors.js";
+import type * as ir from "../ir/ir.js";
+import type { Body, CallTerm, Expr, Location, Rule, Term, VarTerm } from "../syntax/ast.js";
+import { builtinArity } from "./arity.js";
+import { FuncBuilder } from "./builder.js";
+import { buildTree, lookup, nodeKind, type DocNode, type PlacedRule } from "./tree.js";
+
+type Operand = ir.Operand;
+type Local = ir.Local;
+type Cont = () => void;
+
+/** What a mocked function or built-in is replaced by, for the scope of a `with`. */
+type Mock =
+  | { kind: "func"; path: string[] }
+  | { kind: "builtin"; name: string }
+  /** A value stored by the `with` into data under a reserved key (so that called copies see it). */
+  | { kind: "data"; key: string };
+
+/** Plan-time context: which virtual documents and functions are mocked by enclosing `with`s. */
+interface Ctx {
+  key: string;
+  /** Paths of virtual documents replaced by base data (the `with` wrote the value there). */
+  dataMocks: string[][];
+  /** "data.pkg.f" or a built-in name → replacement. */
+  fnMocks: Map<string, Mock>;
+}
+
+const rootCtx: Ctx = { key: "", dataMocks: [], fnMocks: new Map() };
+
+class PlanError extends Error {
+  constructor(
+    message: string,
+    readonly location: Location | null,
+  ) {
+    super(message);
+  }
+}
+
+export function plan(program: CheckedProgram, entrypoints: string[]): Result<ir.Policy> {
+  try {
+    return { ok: true, value: new Planner(program).run(entrypoints) };
+  } catch (e) {
+    if (e instanceof PlanError) {
+      const err: CompileError = { code: "rego_unsupported_error", message: e.message, location: e.location };
+      return { ok: false, errors: [err] };
+    }
+    throw e;
+  }
+}
+
+class Planner {
+  private readonly root: DocNode;
+  private readonly strings: string[] = [];
+  private readonly stringIndex = new Map<string, number>();
+  private readonly builtins = new Map<string, number>();
+  private readonly funcs: ir.Func[] = [];
+  /** ctx key + node path → function name (planned or being planned). */
+  private readonly funcNames = new Map<string, string>();
+  private mockCounter = 0;
+
+  constructor(private readonly program: CheckedProgram) {
+    this.root = buildTree(program.rules, program.packages);
+  }
+
+  run(entrypoints: string[]): ir.Policy {
+    const plans: ir.Plan[] = [];
+    for (const ep of entrypoints) {
+      const path = ep.split("/").filter((s) => s.length > 0);
+      const b = new BodyPlanner(this, new FuncBuilder(2), rootCtx);
+      const top = b.fb.block(() => {
+        b.planDataPath(path, (v) => {
+          const r = b.fb.newLocal();
+          b.fb.emit({ op: "MakeObject", target: r });
+          b.fb.emit({ op: "ObjectInsert", key: this.str("result"), value: v, object: r });
+          b.fb.emit({ op: "ResultSetAdd", value: r });
+        });
+      });
+      plans.push({ name: path.join("/"), blocks: [top] });
+    }
+    const builtins = [...this.builtins].map(([name, arity]) => ({ name, arity }));
+    return { strings: this.strings, builtins, plans, funcs: this.funcs };
+  }
+
+  str(s: string): Operand {
+    return { kind: "string", index: this.strIndex(s) };
+  }
+
+  strIndex(s: string): number {
+    let i = this.stringIndex.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, i);
+    }
+    return i;
+  }
+
+  useBuiltin(name: string, arity: number): void {
+    this.builtins.set(name, arity);
+  }
+
+  arity(name: string): number | undefined {
+    return builtinArity(name, this.program.builtins);
+  }
+
+  isBuiltin(name: string): boolean {
+    return this.arity(name) !== undefined;
+  }
+
+  get tree(): DocNode {
+    return this.root;
+  }
+
+  nextMockKey(): string {
+    return `__mock${this.mockCounter++}__`;
+  }
+
+  /** Name of the function computing the value of a rule node (or a user function) under ctx. */
+  ruleFunc(node: DocNode, ctx: Ctx): string {
+    const memo = `${ctx.key}|${node.path.join("\u0000")}`;
+    const known = this.funcNames.get(memo);
+    if (known) return known;
+    const name = `g0.data.${node.path.join(".")}${ctx.key ? `#${this.funcNames.size}` : ""}`;
+    this.funcNames.set(memo, name);
+    this.funcs.push(new RulePlanner(this, node, ctx).planFunc(name));
+    return name;
+  }
+
+  /** Name of the function building the object of everything below a prefix node (no base data). */
+  virtualFunc(node: DocNode, ctx: Ctx): string {
+    const memo = `${ctx.key}|virtual|${node.path.join("\u0000")}`;
+    const known = this.funcNames.get(memo);
+    if (known) return known;
+    const name = `g0.virtual.data${node.path.map((p) => "." + p).join("")}${ctx.key ? `#${this.funcNames.size}` : ""}`;
+    this.funcNames.set(memo, name);
+    const fb = new FuncBuilder(2);
+    const b = new BodyPlanner(this, fb, ctx);
+    const ret = fb.newLocal();
+    const top = fb.block(() => {
+      fb.emit({ op: "MakeObject", target: ret });
+      b.insertChildren(node, ret);
+    });
+    const tail = fb.block(() => fb.emit({ op: "ReturnLocal", source: ret }));
+    this.funcs.push({ name, params: [0, 1], return: ret, blocks: [top, tail], path: node.path });
+    return name;
+  }
+}
+
+export function isMocked(path: string[], ctx: Ctx): boolean {
+  return ctx.dataMocks.some((m) => m.length <= path.length && m.every((s, i) => path[i] === s));
+}
+
+/** Plans bodies and terms into one function's builder. */
+class BodyPlanner {
+  /** Rego variable → local holding its value (absent: unbound). */
+  vars = new Map<string, Local>();
+  input: Local = 0;
+  data: Local = 1;
+
+  constructor(
+    readonly p: Planner,
+    readonly fb: FuncBuilder,
+    public ctx: Ctx,
+  ) {}
+
+  private emit(s: ir.Stmt): void {
+    this.fb.emit(s);
+  }
+
+  private fail(): void {
+    this.emit({ op: "Equal", a: { kind: "bool", value: true }, b: { kind: "bool", value: false } });
+  }
+
+  private local(op: Operand): Local {
+    if (op.kind === "local") return op.local;
+    const l = this.fb.newLocal();
+    this.emit({ op: "AssignVar", source: op, target: l });
+    return l;
+  }
+
+  private int(n: number): Operand {
+    const l = this.fb.newLocal();
+    this.emit({ op: "MakeNumberInt", value: n, target: l });
+    return { kind: "local", local: l };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Variables
+
+  isUnbound(t: Term): t is VarTerm {
+    return t.type === "var" && !this.vars.has(t.name) && t.name !== "input" && t.name !== "data";
+  }
+
+  /** True if unifying with t can bind variables (an unbound var at a pattern position). */
+  hasPatternVars(t: Term): boolean {
+    switch (t.type) {
+      case "var":
+        return this.isUnbound(t);
+      case "array":
+        return t.items.some((i) => this.hasPatternVars(i));
+      case "object":
+        return t.items.some(([, v]) => this.hasPatternVars(v));
+      default:
+        return false;
+    }
+  }
+
+  private bindVar(v: VarTerm, op: Operand, k: Cont): void {
+    if (v.name.startsWith("$wildcard") || v.name === "_") return k();
+    const bound = this.vars.get(v.name);
+    if (bound !== undefined) {
+      this.emit({ op: "Equal", a: { kind: "local", local: bound }, b: op });
+      return k();
+    }
+    let l: Local;
+    // Alias the local unless it is input/data, which a `with` may replace in place.
+    if (op.kind === "local" && op.local !== this.input && op.local !== this.data) l = op.local;
+    else {
+      l = this.fb.newLocal();
+      this.emit({ op: "AssignVar", source: op, target: l });
+    }
+    this.vars.set(v.name, l);
+    k();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Bodies and expressions
+
+  planBody(body: Body, k: Cont, i = 0): void {
+    if (i >= body.length) return k();
+    this.planExpr(body[i]!, () => this.planBody(body, k, i + 1));
+  }
+
+  planExpr(e: Expr, k: Cont): void {
+    if (e.with.length > 0) return this.planWith(e, 0, k);
+    this.planExprNoWith(e, k);
+  }
+
+  private planExprNoWith(e: Expr, k: Cont): void {
+    if (e.negated) {
+      const blk = this.fb.block(() => this.planExprNode(e, () => {}));
+      this.emit({ op: "Not", block: blk });
+      return k();
+    }
+    this.planExprNode(e, k);
+  }
+
+  private planExprNode(e: Expr, k: Cont): void {
+    const n = e.node;
+    switch (n.type) {
+      case "some-decl":
+        return k();
+      case "some-in":
+        return this.planTerm(n.collection, (coll) => {
+          const src = this.local(coll);
+          const key = this.fb.newLocal();
+          const val = this.fb.newLocal();
+          const blk = this.fb.block(() =>
+            this.unifyValue(n.value, { kind: "local", local: val }, () =>
+              n.key ? this.unifyValue(n.key, { kind: "local", local: key }, k) : k(),
+            ),
+          );
+          this.emit({ op: "Scan", source: src, key, value: val, block: blk });
+        });
+      case "every":
+        return this.planTerm(n.domain, (dom) => {
+          const src = this.local(dom);
+          const key = this.fb.newLocal();
+          const val = this.fb.newLocal();
+          const counter = this.fb.newLocal();
+          this.emit({ op: "ResetLocal", target: counter });
+          const blk = this.fb.block(() => {
+            if (n.key) this.vars.set(n.key.name, key);
+            this.vars.set(n.value.name, val);
+            const inner = this.fb.block(() => this.planBody(n.body, () => {}));
+            this.emit({ op: "Not", block: inner });
+            this.emit({ op: "AssignVar", source: { kind: "bool", value: true }, target: counter });
+          });
+          this.emit({ op: "Scan", source: src, key, value: val, block: blk });
+          this.emit({ op: "IsUndefined", source: counter });
+          k();
+        });
+      case "term": {
+        const t = n.term;
+        if (t.type === "call") return this.planCallExpr(t, k);
+        return this.planTerm(t, (v) => {
+          this.truthy(v);
+          k();
+        });
+      }
+    }
+  }
+
+  /** The expression value must be defined (it is, once planned) and not false. */
+  private truthy(v: Operand): void {
+    if (v.kind === "bool") {
+      if (!v.value) this.fail();
+      return;
+    }
+    this.emit({ op: "NotEqual", a: v, b: { kind: "bool", value: false } });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // with
+
+  private planWith(e: Expr, i: number, k: Cont): void {
+    if (i >= e.with.length) return this.planExprNoWith(e, k);
+    const w = e.with[i]!;
+    const target = w.target.terms;
+    const head = target[0];
+    const next = (kk: Cont) => this.planWith(e, i + 1, kk);
+    if (head?.type === "var" && head.name === "input") {
+      const path = this.constPath(target.slice(1), w.loc);
+      return this.planTerm(w.value, (v) => this.replaceDoc("input", path, v, next, k));
+    }
+    if (head?.type === "var" && head.name === "data") {
+      const path = this.constPath(target.slice(1), w.loc);
+      const node = lookup(this.p.tree, path);
+      if (node && nodeKind(node) === "function") {
+        return this.withFnMock("data." + path.join("."), w.value, next, k);
+      }
+      // A path at or below the rule tree: rules there are replaced by the value written to data.
+      const touchesRules = node !== undefined || this.ruleNodeAbove(path) !== undefined;
+      return this.planTerm(w.value, (v) => {
+        const saved = this.ctx;
+        const mocked = touchesRules ? this.extendCtx({ dataMock: path }) : saved;
+        this.ctx = mocked;
+        this.replaceDoc("data", path, v, next, () => {
+          this.ctx = saved;
+          k();
+          this.ctx = mocked;
+        });
+        this.ctx = saved;
+      });
+    }
+    // A built-in (or a function named other than by data…): mock the callee.
+    return this.withFnMock(refName(w.target), w.value, next, k);
+  }
+
+  private ruleNodeAbove(path: string[]): DocNode | undefined {
+    let n: DocNode | undefined = this.p.tree;
+    for (const seg of path) {
+      n = n.children.get(seg);
+      if (!n) return undefined;
+      if (n.rules.length > 0) return n;
+    }
+    return undefined;
+  }
+
+  /** Plans `inner` with the callee `name` replaced, and its continuation without. */
+  private withFnMock(name: string, value: Term, inner: (kk: Cont) => void, k: Cont): void {
+    const saved = this.ctx;
+    const under = (mock: Mock, run: (kk: Cont) => void) => {
+      const mocked = this.extendCtx({ fn: [name, mock] });
+      this.ctx = mocked;
+      run(() => {
+        this.ctx = saved;
+        k();
+        this.ctx = mocked;
+      });
+      this.ctx = saved;
+    };
+    const fnPath = this.functionPath(value);
+    if (fnPath) return under({ kind: "func", path: fnPath }, inner);
+    const bname = value.type === "var" || value.type === "ref" ? refNameOrNull(value) : null;
+    if (bname && this.p.isBuiltin(bname) && !(value.type === "var" && this.vars.has(value.name))) {
+      return under({ kind: "builtin", name: bname }, inner);
+    }
+    // A value: store it in data under a reserved key so that every called copy reads it.
+    const key = this.p.nextMockKey();
+    this.planTerm(value, (v) => under({ kind: "data", key }, (kk) => this.replaceDoc("data", [key], v, inner, kk)));
+  }
+
+  private functionPath(value: Term): string[] | null {
+    if (value.type !== "ref") return null;
+    const h = value.terms[0];
+    if (h?.type !== "var" || h.name !== "data") return null;
+    const path: string[] = [];
+    for (const t of value.terms.slice(1)) {
+      if (t.type !== "string") return null;
+      path.push(t.value);
+    }
+    const node = lookup(this.p.tree, path);
+    return node && nodeKind(node) === "function" ? path : null;
+  }
+
+  private extendCtx(add: { dataMock?: string[]; fn?: [string, Mock] }, base: Ctx = this.ctx): Ctx {
+    const dataMocks = add.dataMock ? [...base.dataMocks, add.dataMock] : base.dataMocks;
+    const fnMocks = new Map(base.fnMocks);
+    if (add.fn) fnMocks.set(add.fn[0], add.fn[1]);
+    const key = JSON.stringify([dataMocks, [...fnMocks].sort((a, b) => (a[0] < b[0] ? -1 : 1))]);
+    return { key, dataMocks, fnMocks };
+  }
+
+  /**
+   * Plans `inner` with input or data replaced by a copy that holds v at path; the continuation
+   * it is given (the rest of the body, k) sees the original document again.
+   */
+  private replaceDoc(which: "input" | "data", path: string[], v: Operand, inner: (kk: Cont) => void, k: Cont): void {
+    const current = which === "input" ? this.input : this.data;
+    const set = (l: Local) => {
+      if (which === "input") this.input = l;
+      else this.data = l;
+    };
+    if (path.length === 0) {
+      const l = this.local(v);
+      set(l);
+      inner(() => {
+        set(current);
+        k();
+        set(l);
+      });
+      set(current);
+      return;
+    }
+    // With replaces the local in place for its block; the continuation runs inside the block
+    // too (it must, to see the bindings of every solution), so it reads a saved copy instead.
+    const saved = this.fb.newLocal();
+    this.emit({ op: "AssignVar", source: { kind: "local", local: current }, target: saved });
+    const blk = this.fb.block(() =>
+      inner(() => {
+        set(saved);
+        k();
+        set(current);
+      }),
+    );
+    this.emit({ op: "With", local: current, path: path.map((s) => this.p.strIndex(s)), value: v, block: blk });
+  }
+
+  private constPath(terms: Term[], loc: Location): string[] {
+    return terms.map((t) => {
+      if (t.type !== "string") throw new PlanError("with: target path must be constant", loc);
+      return t.value;
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Calls
+
+  private planCallExpr(c: CallTerm, k: Cont): void {
+    const name = refName(c.operator);
+    const args = c.args;
+    switch (name) {
+      case "eq":
+      case "assign":
+        return this.unify(args[0]!, args[1]!, k);
+      case "internal.member_2":
+      case "internal.member_3":
+        return this.planMember(c, (found) => {
+          this.emit({ op: "IsDefined", source: found });
+          k();
+        });
+      case "print":
+      case "internal.print":
+        return k();
+    }
+    this.planCall(c, true, () => k());
+  }
+
+  /** `x in xs` / `k, v in xs`: found := true if a member matches, else undefined. */
+  private planMember(c: CallTerm, k: (found: Local) => void): void {
+    const two = refName(c.operator) === "internal.member_2";
+    const coll = two ? c.args[1]! : c.args[2]!;
+    const terms = two ? [c.args[0]!] : [c.args[0]!, c.args[1]!];
+    this.planTerms([...terms, coll], (ops) => {
+      const found = this.fb.newLocal();
+      this.emit({ op: "ResetLocal", target: found });
+      const src = this.local(ops[ops.length - 1]!);
+      if (two) {
+        const key = this.fb.newLocal();
+        const val = this.fb.newLocal();
+        const outer = this.fb.depth;
+        this.fb.group(() => {
+          const groupDepth = this.fb.depth;
+          void outer;
+          const blk = this.fb.block(() => {
+            this.emit({ op: "Equal", a: { kind: "local", local: val }, b: ops[0]! });
+            this.emit({ op: "AssignVar", source: { kind: "bool", value: true }, target: found });
+            this.emit(this.fb.breakTo(groupDepth));
+          });
+          this.emit({ op: "Scan", source: src, key, value: val, block: blk });
+        });
+      } else {
+        this.fb.group(() => {
+          const t = this.fb.newLocal();
+          this.emit({ op: "Dot", source: { kind: "local", local: src }, key: ops[0]!, target: t });
+          this.emit({ op: "Equal", a: { kind: "local", local: t }, b: ops[1]! });
+          this.emit({ op: "AssignVar", source: { kind: "bool", value: true }, target: found });
+        });
+      }
+      k(found);
+    });
+  }
+
+  /**
+   * Plans a call of a user function or built-in. In statement position the result must not be
+   * false; an extra last argument is an output unified with the result.
+   */
+  planCall(c: CallTerm, stmt: boolean, k: (result: Operand) => void): void {
+    const name = refName(c.operator);
+    const mock = this.ctx.fnMocks.get(name);
+    let target: { kind: "func"; path: string[] } | { kind: "builtin"; name: string } | { kind: "data"; key: string };
+    if (mock) target = mock;
+    else if (name.startsWith("data.")) target = { kind: "func", path: name.slice(5).split(".") };
+    else target = { kind: "builtin", name };
+
+    let arity: number;
+    if (target.kind === "func") {
+      const node = lookup(this.p.tree, target.path);
+      if (!node || nodeKind(node) !== "function") throw new PlanError(`undefined function ${name}`, c.loc);
+      arity = node.rules[0]!.rule.head.args?.length ?? 0;
+    } else if (target.kind === "builtin") {
+      arity = this.p.arity(target.name) ?? c.args.length;
+    } else {
+      arity = this.p.arity(name) ?? this.userArity(name) ?? c.args.length;
+    }
+    const inputs = c.args.slice(0, arity);
+    const out = c.args.length > arity ? c.args[arity]! : null;
+    const relation = target.kind === "builtin" && target.name === "walk";
+
+    this.planTerms(inputs, (ops) => {
+      const r = this.fb.newLocal();
+      if (target.kind === "func") {
+        const node = lookup(this.p.tree, target.path)!;
+        const fname = this.p.ruleFunc(node, this.ctx);
+        const args: Operand[] = [{ kind: "local", local: this.input }, { kind: "local", local: this.data }, ...ops];
+        this.emit({ op: "Call", func: fname, args, result: r });
+      } else if (target.kind === "builtin") {
+        this.p.useBuiltin(target.name, arity);
+        this.emit({ op: "Call", func: target.name, args: ops, result: r });
+      } else {
+        this.emit({ op: "Dot", source: { kind: "local", local: this.data }, key: this.p.str(target.key), target: r });
+      }
+      const res: Operand = { kind: "local", local: r };
+      if (relation) {
+        // walk(x, out) enumerates [path, value] pairs.
+        const key = this.fb.newLocal();
+        const val = this.fb.newLocal();
+        const blk = this.fb.block(() => {
+          const v: Operand = { kind: "local", local: val };
+          if (out) this.unifyValue(out, v, () => k(v));
+          else k(v);
+        });
+        this.emit({ op: "Scan", source: r, key, value: val, block: blk });
+        return;
+      }
+      if (out) return this.unifyValue(out, res, () => k(res));
+      if (stmt) this.truthy(res);
+      k(res);
+    });
+  }
+
+  private userArity(name: string): number | undefined {
+    if (!name.startsWith("data.")) return undefined;
+    const node = lookup(this.p.tree, name.slice(5).split("."));
+    return node?.rules[0]?.rule.head.args?.length;
+  }
+
+  /** Plans terms left to right, except that terms that are bare unbound vars go last (refs in
+   *  other terms may bind them, as in `x == input.xs[x]`). */
+  planTerms(terms: Term[], k: (ops: Operand[]) => void): void {
+    const order = terms.map((_, i) => i);
+    order.sort((a, b) => Number(this.isUnbound(terms[a]!)) - Number(this.isUnbound(terms[b]!)));
+    const ops: Operand[] = new Array(terms.length);
+    const step = (j: number): void => {
+      if (j >= order.length) return k(ops);
+      const idx = order[j]!;
+      this.planTerm(terms[idx]!, (op) => {
+        ops[idx] = op;
+        step(j + 1);
+      });
+    };
+    step(0);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Unification
+
+  unify(a: Term, b: Term, k: Cont): void {
+    if (this.isUnbound(a) && this.isUnbound(b)) {
+      throw new PlanError(`cannot unify two unbound variables ${a.name} and ${b.name}`, a.loc);
+    }
+    if (this.isUnbound(a)) return this.planTerm(b, (v) => this.bindVar(a, v, k));
+    if (this.isUnbound(b)) return this.planTerm(a, (v) => this.bindVar(b, v, k));
+    if (a.type === "array" && b.type === "array") {
+      if (a.items.length !== b.items.length) return this.fail();
+      const step = (i: number): void => {
+        if (i >= a.items.length) return k();
+        this.unify(a.items[i]!, b.items[i]!, () => step(i + 1));
+      };
+      return step(0);
+    }
+    if (this.hasPatternVars(a)) return this.planTerm(b, (v) => this.unifyValue(a, v, k));
+    if (this.hasPatternVars(b)) return this.planTerm(a, (v) => this.unifyValue(b, v, k));
+    this.planTerms([a, b], ([x, y]) => {
+      this.emit({ op: "Equal", a: x!, b: y! });
+      k();
+    });
+  }
+
+  /** Unifies a term (a pattern when it has unbound vars) with a planned value. */
+  unifyValue(t: Term, v: Operand, k: Cont): void {
+    if (this.isUnbound(t)) return this.bindVar(t, v, k);
+    if (t.type === "array" && this.hasPatternVars(t)) {
+      this.emit({ op: "IsArray", source: v });
+      const n = this.fb.newLocal();
+      this.emit({ op: "Len", source: v, target: n });
+      this.emit({ op: "Equal", a: { kind: "local", local: n }, b: this.int(t.items.length) });
+      const step = (i: number): void => {
+        if (i >= t.items.length) return k();
+        const e = this.fb.newLocal();
+        this.emit({ op: "Dot", source: v, key: this.int(i), target: e });
+        this.unifyValue(t.items[i]!, { kind: "local", local: e }, () => step(i + 1));
+      };
+      return step(0);
+    }
+    if (t.type === "object" && this.hasPatternVars(t)) {
+      this.emit({ op: "IsObject", source: v });
+      const n = this.fb.newLocal();
+      this.emit({ op: "Len", source: v, target: n });
+      this.emit({ op: "Equal", a: { kind: "local", local: n }, b: this.int(t.items.length) });
+      const step = (i: number): void => {
+        if (i >= t.items.length) return k();
+        const [kt, vt] = t.items[i]!;
+        this.planTerm(kt, (ko) => {
+          const e = this.fb.newLocal();
+          this.emit({ op: "Dot", source: v, key: ko, target: e });
+          this.unifyValue(vt, { kind: "local", local: e }, () => step(i + 1));
+        });
+      };
+      return step(0);
+    }
+    this.planTerm(t, (x) => {
+      this.emit({ op: "Equal", a: x, b: v });
+      k();
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Terms
+
+  planTerm(t: Term, k: (v: Operand) => void): void {
+    switch (t.type) {
+      case "null": {
+        const l = this.fb.newLocal();
+        this.emit({ op: "MakeNull", target: l });
+        return k({ kind: "local", local: l });
+      }
+      case "boolean":
+        return k({ kind: "bool", value: t.value });
+      case "string":
+        return k(this.p.str(t.value));
+      case "number":
+        return k(this.number(t.text));
+      case "var": {
+        const l = this.vars.get(t.name);
+        if (l !== undefined) return k({ kind: "local", local: l });
+        if (t.name === "input") return k({ kind: "local", local: this.input });
+        if (t.name === "data") return this.planDataPath([], k);
+        throw new PlanError(`var ${t.name} is unbound where its value is needed`, t.loc);
+      }
+      case "ref":
+        return this.planRef(t.terms, k);
+      case "array":
+        return this.planTerms(t.items, (ops) => {
+          const l = this.fb.newLocal();
+          this.emit({ op: "MakeArray", capacity: ops.length, target: l });
+          for (const o of ops) this.emit({ op: "ArrayAppend", value: o, array: l });
+          k({ kind: "local", local: l });
+        });
+      case "set":
+        return this.planTerms(t.items, (ops) => {
+          const l = this.fb.newLocal();
+          this.emit({ op: "MakeSet", target: l });
+          for (const o of ops) this.emit({ op: "SetAdd", value: o, set: l });
+          k({ kind: "local", local: l });
+        });
+      case "object":
+        return this.planTerms(t.items.flat(), (ops) => {
+          const l = this.fb.newLocal();
+          this.emit({ op: "MakeObject", target: l });
+          for (let i = 0; i + 1 < ops.length; i += 2) {
+            this.emit({ op: "ObjectInsertOnce", key: ops[i]!, value: ops[i + 1]!, object: l, conflict: "object" });
+          }
+          k({ kind: "local", local: l });
+        });
+      case "arraycomprehension":
+      case "setcomprehension":
+      case "objectcomprehension":
+        return this.planComprehension(t, k);
+      case "call": {
+        const name = refName(t.operator);
+        if (name === "internal.member_2" || name === "internal.member_3") {
+          return this.planMember(t, (found) => {
+            const r = this.fb.newLocal();
+            this.emit({ op: "AssignVar", source: { kind: "bool", value: false }, target: r });
+            this.fb.group(() => {
+              this.emit({ op: "IsDefined", source: found });
+              this.emit({ op: "AssignVar", source: { kind: "bool", value: true }, target: r });
+            });
+            k({ kind: "local", local: r });
+          });
+        }
+        return this.planCall(t, false, k);
+      }
+    }
+  }
+
+  private number(text: string): Operand {
+    const l = this.fb.newLocal();
+    const n = Number(text);
+    if (/^-?\d+$/.test(text) && Number.isSafeInteger(n)) this.emit({ op: "MakeNumberInt", value: n, target: l });
+    else this.emit({ op: "MakeNumberRef", index: this.p.strIndex(text), target: l });
+    return { kind: "local", local: l };
+  }
+
+  private planComprehension(
+    t: Extract<Term, { type: "arraycomprehension" | "setcomprehension" | "objectcomprehension" }>,
+    k: (v: Operand) => void,
+  ): void {
+    const c = this.fb.newLocal();
+    if (t.type === "arraycomprehension") this.emit({ op: "MakeArray", capacity: 0, target: c });
+    else if (t.type === "setcomprehension") this.emit({ op: "MakeSet", target: c });
+    else this.emit({ op: "MakeObject", target: c });
+    this.fb.group(() =>
+      this.planBody(t.body, () => {
+        if (t.type === "arraycomprehension") {
+          this.planTerm(t.term, (v) => this.emit({ op: "ArrayAppend", value: v, array: c }));
+        } else if (t.type === "setcomprehension") {
+          this.planTerm(t.term, (v) => this.emit({ op: "SetAdd", value: v, set: c }));
+        } else {
+          this.planTerms([t.key, t.value], ([kk, vv]) =>
+            this.emit({ op: "ObjectInsertOnce", key: kk!, value: vv!, object: c, conflict: "object" }),
+          );
+        }
+      }),
+    );
+    k({ kind: "local", local: c });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // References
+
+  planRef(terms: Term[], k: (v: Operand) => void): void {
+    const head = terms[0]!;
+    if (head.type === "var" && !this.vars.has(head.name)) {
+      if (head.name === "data") return this.planDataRef(this.p.tree, terms, 1, k);
+      if (head.name === "input") return this.planRefRest(this.input, terms, 1, k);
+    }
+    this.planTerm(head, (h) => this.planRefRest(this.local(h), terms, 1, k));
+  }
+
+  /** Walks the rest of a ref over a value: lookups for known keys, Scan for unbound ones. */
+  planRefRest(src: Local, terms: Term[], i: number, k: (v: Operand) => void): void {
+    if (i >= terms.length) return k({ kind: "local", local: src });
+    const t = terms[i]!;
+    if (this.isUnbound(t) || this.hasPatternVars(t)) {
+      const key = this.fb.newLocal();
+      const val = this.fb.newLocal();
+      const blk = this.fb.block(() =>
+        this.unifyValue(t, { kind: "local", local: key }, () => this.planRefRest(val, terms, i + 1, k)),
+      );
+      this.emit({ op: "Scan", source: src, key, value: val, block: blk });
+      return;
+    }
+    this.planTerm(t, (kv) => {
+      const out = this.fb.newLocal();
+      this.emit({ op: "Dot", source: { kind: "local", local: src }, key: kv, target: out });
+      this.planRefRest(out, terms, i + 1, k);
+    });
+  }
+
+  /** The value of data at a constant path (entrypoints). */
+  planDataPath(path: string[], k: (v: Operand) => void): void {
+    const terms: Term[] = [
+      { type: "var", name: "data", loc: nowhere },
+      ...path.map((value): Term => ({ type: "string", value, raw: false, loc: nowhere })),
+    ];
+    this.planDataRef(this.p.tree, terms, 1, k);
+  }
+
+  /** Resolves `data.…` against the rule tree: node is where terms[0..i) led. */
+  private planDataRef(node: DocNode, terms: Term[], i: number, k: (v: Operand) => void): void {
+    if (isMocked(node.path, this.ctx)) return this.planBase(node.path, terms, i, k);
+    if (node.rules.length > 0) {
+      const kind = nodeKind(node);
+      if (kind === "function") throw new PlanError(`function data.${node.path.join(".")} used as a value`, terms[0]!.loc);
+      const r = this.fb.newLocal();
+      const fname = this.p.ruleFunc(node, this.ctx);
+      const args: Operand[] = [{ kind: "local", local: this.input }, { kind: "local", local: this.data }];
+      this.emit({ op: "Call", func: fname, args, result: r });
+      return this.planRefRest(r, terms, i, k);
+    }
+    if (i < terms.length) {
+      const t = terms[i]!;
+      if (t.type === "string") {
+        const child = node.children.get(t.value);
+        if (child) return this.planDataRef(child, terms, i + 1, k);
+        // Nothing virtual below: plain base data.
+        return this.planBase([...node.path, t.value], terms, i + 1, k);
+      }
+    }
+    const v = this.materialize(node);
+    this.planRefRest(v, terms, i, k);
+  }
+
+  /** Base data at path, then the rest of the ref. */
+  private planBase(path: string[], terms: Term[], i: number, k: (v: Operand) => void): void {
+    let cur = this.data;
+    for (const seg of path) {
+      const out = this.fb.newLocal();
+      this.emit({ op: "Dot", source: { kind: "local", local: cur }, key: this.p.str(seg), target: out });
+      cur = out;
+    }
+    this.planRefRest(cur, terms, i, k);
+  }
+
+  /** The document at a prefix node: its virtual object merged with the base data there. */
+  private materialize(node: DocNode): Local {
+    const virt = this.fb.newLocal();
+    const fname = this.p.virtualFunc(node, this.ctx);
+    this.emit({ op: "Call", func: fname, args: [{ kind: "local", local: this.input }, { kind: "local", local: this.data }], result: virt });
+    const res = this.fb.newLocal();
+    this.emit({ op: "AssignVar", source: { kind: "local", local: virt }, target: res });
+    this.fb.group(() => {
+      let cur = this.data;
+      for (const seg of node.path) {
+        const out = this.fb.newLocal();
+        this.emit({ op: "Dot", source: { kind: "local", local: cur }, key: this.p.str(seg), target: out });
+        cur = out;
+      }
+      const m = this.fb.newLocal();
+      this.emit({ op: "ObjectMerge", a: virt, b: cur, target: m });
+      this.emit({ op: "AssignVar", source: { kind: "local", local: m }, target: res });
+    });
+    return res;
+  }
+
+  /** Inserts the values of node's children (rules and prefixes below) into the object `obj`. */
+  insertChildren(node: DocNode, obj: Local): void {
+    for (const [name, child] of node.children) {
+      if (isMocked(child.path, this.ctx)) continue;
+      const kind = nodeKind(child);
+      if (kind === "function") continue;
+      this.fb.group(() => {
+        const v = this.fb.newLocal();
+        const fname = kind === "none" ? this.p.virtualFunc(child, this.ctx) : this.p.ruleFunc(child, this.ctx);
+        this.emit({ op: "Call", func: fname, args: [{ kind: "local", local: this.input }, { kind: "local", local: this.data }], result: v });
+        this.mergeInsert(obj, this.p.str(name), v);
+      });
+    }
+  }
+
+  /** obj[key] := v, deep-merging when both the present value and v are objects. */
+  private mergeInsert(obj: Local, key: Operand, v: Local): void {
+    const present = this.fb.newLocal();
+    this.emit({ op: "ResetLocal", target: present });
+    this.fb.group(() => this.emit({ op: "Dot", source: { kind: "local", local: obj }, key, target: present }));
+    this.fb.group(() => {
+      this.emit({ op: "IsUndefined", source: present });
+      this.emit({ op: "ObjectInsert", key, value: { kind: "local", local: v }, object: obj });
+    });
+    this.fb.group(() => {
+      this.emit({ op: "IsDefined", source: present });
+      const m = this.fb.newLocal();
+      this.emit({ op: "ObjectMerge", a: present, b: v, target: m });
+      this.emit({ op: "ObjectInsert", key, value: { kind: "local", local: m }, object: obj });
+    });
+  }
+}
+
+/** Plans the IR function of one rule node (complete, partial set/object, ref heads, functions). */
+class RulePlanner {
+  constructor(
+    private readonly p: Planner,
+    private readonly node: DocNode,
+    private readonly ctx: Ctx,
+  ) {}
+
+  planFunc(name: string): ir.Func {
+    const node = this.node;
+    const kind = nodeKind(node);
+    const nargs = kind === "function" ? (node.rules[0]!.rule.head.args?.length ?? 0) : 0;
+    const params = Array.from({ length: 2 + nargs }, (_, i) => i);
+    const fb = new FuncBuilder(params.length);
+    const ret = fb.newLocal();
+    const blocks: ir.Block[] = [];
+    const fresh = () => new BodyPlanner(this.p, fb, this.ctx);
+
+    blocks.push(
+      fb.block(() => {
+        fb.emit({ op: "ResetLocal", target: ret });
+        if (kind === "set") fb.emit({ op: "MakeSet", target: ret });
+        if (kind === "object") fb.emit({ op: "MakeObject", target: ret });
+      }),
+    );
+    const defaults: PlacedRule[] = [];
+    for (const pr of node.rules) {
+      if (pr.rule.isDefault) {
+        defaults.push(pr);
+        continue;
+      }
+      blocks.push(fb.block(() => this.planChain(fresh(), fb, pr, kind, ret, params.slice(2))));
+    }
+    if (kind === "object") {
+      blocks.push(fb.block(() => fresh().insertChildren(node, ret)));
+    }
+    for (const d of defaults) {
+      blocks.push(
+        fb.block(() => {
+          fb.emit({ op: "IsUndefined", source: ret });
+          const b = fresh();
+          const value = d.rule.head.value ?? trueTerm(d.rule.loc);
+          const run = () =>
+            b.planTerm(value, (v) => {
+              fb.emit({ op: "AssignVar", source: v, target: ret });
+            });
+          if (kind === "function") this.bindArgs(b, d.rule, params.slice(2), run);
+          else run();
+        }),
+      );
+    }
+    blocks.push(fb.block(() => fb.emit({ op: "ReturnLocal", source: ret })));
+    return { name, params, return: ret, blocks, path: node.path };
+  }
+
+  private bindArgs(b: BodyPlanner, rule: Rule, argLocals: Local[], k: Cont): void {
+    const args = rule.head.args ?? [];
+    const step = (i: number): void => {
+      if (i >= args.length) return k();
+      b.unifyValue(args[i]!, { kind: "local", local: argLocals[i]! }, () => step(i + 1));
+    };
+    step(0);
+  }
+
+  /** One rule with its else chain: the first alternative with a solution gives the value. */
+  private planChain(b: BodyPlanner, fb: FuncBuilder, pr: PlacedRule, kind: string, ret: Local, argLocals: Local[]): void {
+    const conflict: ir.ConflictKind = kind === "function" ? "function" : "complete";
+    if (!pr.rule.else) {
+      return this.planAlternative(b, pr.rule, pr, kind, argLocals, (v) => {
+        if (kind === "set") fb.emit({ op: "SetAdd", value: v, set: ret });
+        else if (kind === "object") this.insertRefHead(b, fb, pr, ret, v);
+        else fb.emit({ op: "AssignVarOnce", source: v, target: ret, conflict });
+      });
+    }
+    const chainRes = fb.newLocal();
+    fb.emit({ op: "ResetLocal", target: chainRes });
+    fb.group(() => {
+      const chainDepth = fb.depth;
+      const alts: ir.Block[] = [];
+      for (let r: Rule | null = pr.rule; r; r = r.else) {
+        const alt = r;
+        const scope = new BodyPlanner(this.p, fb, this.ctx);
+        alts.push(
+          fb.block(() =>
+            this.planAlternative(scope, alt, pr, kind, argLocals, (v) => {
+              fb.emit({ op: "AssignVar", source: v, target: chainRes });
+              fb.emit(fb.breakTo(chainDepth));
+            }),
+          ),
+        );
+      }
+      fb.emit({ op: "Block", blocks: alts });
+    });
+    fb.emit({ op: "IsDefined", source: chainRes });
+    fb.emit({ op: "AssignVarOnce", source: { kind: "local", local: chainRes }, target: ret, conflict });
+    void b;
+  }
+
+  /** Plans one body (after binding function args) and hands the head value to `k`. */
+  private planAlternative(
+    b: BodyPlanner,
+    rule: Rule,
+    pr: PlacedRule,
+    kind: string,
+    argLocals: Local[],
+    k: (v: Operand) => void,
+  ): void {
+    const afterArgs = () =>
+      b.planBody(rule.body, () => {
+        if (kind === "set") return b.planTerm(rule.head.key ?? pr.rule.head.key!, k);
+        const value = rule.head.value ?? pr.rule.head.value ?? trueTerm(rule.loc);
+        if (kind === "object") {
+          // Keys are planned by insertRefHead; plan the value here.
+          return b.planTerm(value, k);
+        }
+        b.planTerm(value, k);
+      });
+    if (kind === "function") this.bindArgs(b, rule, argLocals, afterArgs);
+    else afterArgs();
+  }
+
+  /** obj[k1][k2]…[kn] := v for a rule `a.b[k1]…[kn] := v` hanging at a.b. */
+  private insertRefHead(b: BodyPlanner, fb: FuncBuilder, pr: PlacedRule, ret: Local, v: Operand): void {
+    const keys = pr.rest;
+    if (keys.length === 0) {
+      // A complete rule at an object node (e.g. `b["d"] := 1` next to `b[x] := …`) cannot happen:
+      // such rules hang at their own node. Treat as a conflict-checked assignment.
+      fb.emit({ op: "AssignVarOnce", source: v, target: ret, conflict: "complete" });
+      return;
+    }
+    const conflict: ir.ConflictKind = pr.rule.kind === "partial-object" ? "object" : "complete";
+    b.planTerms(keys, (ops) => {
+      let cur = ret;
+      for (let j = 0; j < ops.length - 1; j++) {
+        const t = fb.newLocal();
+        fb.emit({ op: "ResetLocal", target: t });
+        fb.group(() => fb.emit({ op: "Dot", source: { kind: "local", local: cur }, key: ops[j]!, target: t }));
+        fb.group(() => {
+          fb.emit({ op: "IsUndefined", source: t });
+          fb.emit({ op: "MakeObject", target: t });
+          fb.emit({ op: "ObjectInsert", key: ops[j]!, value: { kind: "local", local: t }, object: cur });
+        });
+        cur = t;
+      }
+      fb.emit({ op: "ObjectInsertOnce", key: ops[ops.length - 1]!, value: v, object: cur, conflict });
+    });
+  }
+}
+
+const nowhere: Location = { file: "", line: 0, col: 0, offset: 0 };
+
+function trueTerm(loc: Location): Term {
+  return { type: "boolean", value: true, loc };
+}
+
+/** `count` → "count", `strings.replace_n` → "strings.replace_n", `data.a.f` → "data.a.f". */
+export function refName(t: Term): string {
+  const n = refNameOrNull(t);
+  if (n === null) throw new PlanError("operator is not a name", t.loc);
+  return n;
+}
+
+function refNameOrNull(t: Term): string | null {
+  if (t.type === "var") return t.name;
+  if (t.type !== "ref") return null;
+  const parts: string[] = [];
+  for (const [i, p] of t.terms.entries()) {
+    if (i === 0 && p.type === "var") parts.push(p.name);
+    else if (i > 0 && p.type === "string") parts.push(p.value);
+    else return null;
+  }
+  return parts.join(".");
+}
