@@ -315,6 +315,20 @@ const HANDLERS: Record<string, (this: FakeGitHub, ctx: Ctx) => HandlerResult> = 
     applyCheckRunBody(run, ctx.body, this.stamp());
     return { status: 200, body: checkRun(this.repoName(ctx), run) };
   },
+  "checks/list-for-ref"(ctx) {
+    const ref = ctx.params["ref"];
+    const name = ctx.query.get("check_name");
+    let runs = this.checkRuns.filter((r) => r.headSha === ref && (name === null || r.name === name));
+    if (ctx.query.get("filter") !== "all") {
+      // "latest" (the default): the most recent run of each name.
+      const latest = new Map<string, StoredCheckRun>();
+      for (const r of runs) latest.set(r.name, r);
+      runs = [...latest.values()];
+    }
+    runs = [...runs].reverse();
+    const page = this.paginate(ctx, runs.map((r) => checkRun(this.repoName(ctx), r)));
+    return { ...page, body: { total_count: runs.length, check_runs: page.body } };
+  },
   "pulls/list-reviews"(ctx) {
     const n = Number(ctx.params["pull_number"]);
     return this.paginate(ctx, this.reviews.filter((r) => r.pullNumber === n).map((r) => review(this.repoName(ctx), r)));

@@ -1,0 +1,28 @@
+// Escaping of untrusted text (file names, exemption names, justifications, PR text, API
+// messages) before it reaches GitHub-flavoured markdown. Everything such text could turn into
+// markup is neutralised: HTML tags and entities, markdown punctuation (emphasis, links, code
+// spans, tables, headings, lists), @mentions and #references, and line breaks (a table cell or
+// list item must stay one line).
+
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~=:]/g;
+const ZERO_WIDTH_SPACE = "\u200b";
+
+/** Escapes untrusted text for use inside markdown prose, list items and table cells. */
+export function md(text: unknown): string {
+  return String(text ?? "")
+    // Control characters (other than newline/tab) have no business in a report.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+    .replace(/\r\n|\r|\n|\t/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(MARKDOWN_PUNCTUATION, (c) => "\\" + c)
+    // A zero-width space after @ stops GitHub from linking (and notifying) a user or team.
+    .replace(/@/g, "@" + ZERO_WIDTH_SPACE);
+}
+
+/** Escapes untrusted text for an HTML attribute or element inside the comment (e.g. <summary>). */
+export function html(text: unknown): string {
+  return md(text);
+}
