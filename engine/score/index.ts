@@ -1,0 +1,3 @@
+export * from "./formula.js";
+export * from "./accumulator.js";
+export * from "./recommendations.js";
