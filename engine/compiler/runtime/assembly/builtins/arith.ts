@@ -1,0 +1,139 @@
+// Arithmetic and comparison built-ins. Integers stay exact while they fit int64; otherwise the
+// result is a double (OPA uses arbitrary precision; results beyond 2^63 lose digits here).
+
+import {
+  T_SET, N_INT, numKind, intOf, numF64, mkInt, mkFloat, mkBool, mkArr, arrPush, numAsInt, gotInt,
+  mkColl, collLen, keyAt,
+} from "../value";
+import { compare, equal } from "../compare";
+import { setAdd, collFind } from "../collections";
+import { abortWith } from "../mem";
+import { isNum, isSet } from "./util";
+
+// @ts-ignore: decorator
+@inline function bothInt(a: usize, b: usize): bool { return numKind(a) == N_INT && numKind(b) == N_INT; }
+
+export function builtin_plus(a: usize, b: usize): usize {
+  if (!isNum(a) || !isNum(b)) return 0;
+  if (bothInt(a, b)) {
+    const x = intOf(a), y = intOf(b), r = x + y;
+    if (((x ^ r) & (y ^ r)) >= 0) return mkInt(r);
+  }
+  return mkFloat(numF64(a) + numF64(b));
+}
+
+function setDiff(a: usize, b: usize): usize {
+  const r = mkColl(T_SET, collLen(a));
+  const n = collLen(a);
+  for (let i: u32 = 0; i < n; i++) {
+    const k = keyAt(a, i);
+    if (collFind(b, k) < 0) setAdd(r, k);
+  }
+  return r;
+}
+
+export function builtin_minus(a: usize, b: usize): usize {
+  if (isSet(a) && isSet(b)) return setDiff(a, b);
+  if (!isNum(a) || !isNum(b)) return 0;
+  if (bothInt(a, b)) {
+    const x = intOf(a), y = intOf(b), r = x - y;
+    if (((x ^ y) & (x ^ r)) >= 0) return mkInt(r);
+  }
+  return mkFloat(numF64(a) - numF64(b));
+}
+
+export function builtin_mul(a: usize, b: usize): usize {
+  if (!isNum(a) || !isNum(b)) return 0;
+  if (bothInt(a, b)) {
+    const x = intOf(a), y = intOf(b);
+    const f = <f64>x * <f64>y;
+    if (Math.abs(f) < 4.0e18) return mkInt(x * y);
+  }
+  return mkFloat(numF64(a) * numF64(b));
+}
+
+export function builtin_div(a: usize, b: usize): usize {
+  if (!isNum(a) || !isNum(b)) return 0;
+  const fb = numF64(b);
+  if (fb == 0) { abortWith("eval_builtin_error: div: divide by zero"); return 0; }
+  if (bothInt(a, b)) {
+    const x = intOf(a), y = intOf(b);
+    if (y != -1 && x % y == 0) return mkInt(x / y);
+  }
+  return mkFloat(numF64(a) / fb);
+}
+
+export function builtin_rem(a: usize, b: usize): usize {
+  if (!isNum(a) || !isNum(b)) return 0;
+  if (!numAsInt(a)) { abortWith("eval_builtin_error: rem: modulo on floating-point number"); return 0; }
+  const x = gotInt;
+  if (!numAsInt(b)) { abortWith("eval_builtin_error: rem: modulo on floating-point number"); return 0; }
+  const y = gotInt;
+  if (y == 0) { abortWith("eval_builtin_error: rem: modulo by zero"); return 0; }
+  if (y == -1) return mkInt(0);
+  return mkInt(x % y);
+}
+
+export function builtin_abs(a: usize): usize {
+  if (!isNum(a)) return 0;
+  if (numKind(a) == N_INT && intOf(a) != i64.MIN_VALUE) {
+    const x = intOf(a);
+    return x < 0 ? mkInt(-x) : a;
+  }
+  return mkFloat(Math.abs(numF64(a)));
+}
+
+export function builtin_round(a: usize): usize {
+  if (!isNum(a)) return 0;
+  if (numKind(a) == N_INT) return a;
+  const f = numF64(a);
+  // Half away from zero, like Go's math.Round (OPA's round).
+  const r = f < 0 ? -Math.floor(-f + 0.5) : Math.floor(f + 0.5);
+  return mkFloat(r);
+}
+
+export function builtin_ceil(a: usize): usize {
+  if (!isNum(a)) return 0;
+  return numKind(a) == N_INT ? a : mkFloat(Math.ceil(numF64(a)));
+}
+
+export function builtin_floor(a: usize): usize {
+  if (!isNum(a)) return 0;
+  return numKind(a) == N_INT ? a : mkFloat(Math.floor(numF64(a)));
+}
+
+export function builtin_numbers_range(a: usize, b: usize): usize {
+  if (!isNum(a) || !isNum(b)) return 0;
+  if (!numAsInt(a)) { abortWith("eval_builtin_error: numbers.range: operand 1 must be integer number but got floating-point number"); return 0; }
+  const x = gotInt;
+  if (!numAsInt(b)) { abortWith("eval_builtin_error: numbers.range: operand 2 must be integer number but got floating-point number"); return 0; }
+  const y = gotInt;
+  const n = x <= y ? y - x + 1 : x - y + 1;
+  if (n > 100000000) { abortWith("eval_builtin_error: numbers.range: range too large"); return 0; }
+  const r = mkArr(<u32>n);
+  if (x <= y) for (let i = x; i <= y; i++) arrPush(r, mkInt(i));
+  else for (let i = x; i >= y; i--) arrPush(r, mkInt(i));
+  return r;
+}
+
+export function builtin_numbers_range_step(a: usize, b: usize, s: usize): usize {
+  if (!isNum(a) || !isNum(b) || !isNum(s)) return 0;
+  if (!numAsInt(a)) return 0;
+  const x = gotInt;
+  if (!numAsInt(b)) return 0;
+  const y = gotInt;
+  if (!numAsInt(s)) return 0;
+  const st = gotInt;
+  if (st <= 0) { abortWith("eval_builtin_error: numbers.range_step: step must be a positive number above zero"); return 0; }
+  const r = mkArr(4);
+  if (x <= y) for (let i = x; i <= y; i += st) arrPush(r, mkInt(i));
+  else for (let i = x; i >= y; i -= st) arrPush(r, mkInt(i));
+  return r;
+}
+
+export function builtin_equal(a: usize, b: usize): usize { return a == 0 || b == 0 ? 0 : mkBool(equal(a, b)); }
+export function builtin_neq(a: usize, b: usize): usize { return a == 0 || b == 0 ? 0 : mkBool(!equal(a, b)); }
+export function builtin_lt(a: usize, b: usize): usize { return a == 0 || b == 0 ? 0 : mkBool(compare(a, b) < 0); }
+export function builtin_lte(a: usize, b: usize): usize { return a == 0 || b == 0 ? 0 : mkBool(compare(a, b) <= 0); }
+export function builtin_gt(a: usize, b: usize): usize { return a == 0 || b == 0 ? 0 : mkBool(compare(a, b) > 0); }
+export function builtin_gte(a: usize, b: usize): usize { return a == 0 || b == 0 ? 0 : mkBool(compare(a, b) >= 0); }
