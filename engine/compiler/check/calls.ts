@@ -1,0 +1,223 @@
+// Calls: every call must name a built-in or a user function (`undefined function x`), with the
+// right number of arguments (an expression-level call may add one output argument), and
+// arguments whose type is evident from the source (constants, composite literals, results of
+// built-ins) must fit the built-in's declared argument types, as OPA's type checker reports them.
+
+import type { CompileError } from "../errors.js";
+import type { Body, Expr, Rule, Term } from "../syntax/ast.js";
+import type { BuiltinInfo, DeclType } from "./builtins.js";
+import type { RuleInfo } from "./program.js";
+import { operatorName } from "./terms.js";
+
+export interface CallEnv {
+  builtins: Map<string, BuiltinInfo>;
+  rules: Map<string, RuleInfo[]>;
+  /** Built-ins seen, collected for CheckedProgram.builtins. */
+  used: Map<string, { arity: number }>;
+  errors: CompileError[];
+  rule: string;
+  display(name: string): string;
+}
+
+type CallTerm = Extract<Term, { type: "call" }>;
+
+/** Arity of a function named by an operator ref, or -1 when nothing callable has that name. */
+export function functionArity(name: string | null, env: Pick<CallEnv, "builtins" | "rules">): number {
+  if (name === null) return -1;
+  if (name.startsWith("data.")) {
+    const infos = env.rules.get(name.slice(5));
+    const fn = infos?.find((i) => i.rule.kind === "function");
+    return fn ? (fn.rule.head.args?.length ?? 0) : -1;
+  }
+  const b = env.builtins.get(name);
+  return b ? b.arity : -1;
+}
+
+export function checkCallsInRule(rule: Rule, env: CallEnv): void {
+  for (let r: Rule | null = rule; r; r = r.else) {
+    r.head.ref.slice(1).forEach((t) => term(t, env));
+    if (r.head.key) term(r.head.key, env);
+    if (r.head.value) term(r.head.value, env);
+    r.head.args?.forEach((t) => term(t, env));
+    body(r.body, env);
+  }
+}
+
+function body(b: Body, env: CallEnv): void {
+  for (const e of b) expr(e, env);
+}
+
+function expr(e: Expr, env: CallEnv): void {
+  const n = e.node;
+  switch (n.type) {
+    case "term":
+      if (n.term.type === "call") call(n.term, true, env);
+      else term(n.term, env);
+      break;
+    case "some-in":
+      if (n.key) term(n.key, env);
+      term(n.value, env);
+      term(n.collection, env);
+      break;
+    case "every":
+      term(n.domain, env);
+      body(n.body, env);
+      break;
+    default:
+      break;
+  }
+  for (const w of e.with) term(w.value, env);
+}
+
+function term(t: Term, env: CallEnv): void {
+  switch (t.type) {
+    case "call":
+      call(t, false, env);
+      return;
+    case "ref":
+      t.terms.forEach((x) => term(x, env));
+      return;
+    case "array":
+    case "set":
+      t.items.forEach((x) => term(x, env));
+      return;
+    case "object":
+      for (const [k, v] of t.items) {
+        term(k, env);
+        term(v, env);
+      }
+      return;
+    case "arraycomprehension":
+    case "setcomprehension":
+      term(t.term, env);
+      body(t.body, env);
+      return;
+    case "objectcomprehension":
+      term(t.key, env);
+      term(t.value, env);
+      body(t.body, env);
+      return;
+    default:
+      return;
+  }
+}
+
+function call(c: CallTerm, topLevel: boolean, env: CallEnv): void {
+  c.args.forEach((a) => term(a, env));
+  const name = operatorName(c.operator);
+  const arity = functionArity(name, env);
+  if (name === null || arity === -1 && !(env.builtins.get(name)?.arity === -1)) {
+    env.errors.push({
+      code: "rego_type_error",
+      message: `undefined function ${name ?? refText(c.operator.terms)}`,
+      location: c.loc,
+      rule: env.rule,
+    });
+    return;
+  }
+  const builtin = name.startsWith("data.") ? undefined : env.builtins.get(name);
+  if (builtin) {
+    const prev = env.used.get(name);
+    const seen = builtin.arity === -1 ? c.args.length : builtin.arity;
+    if (!prev || prev.arity < seen) env.used.set(name, { arity: seen });
+  }
+  if (arity === -1) return; // variadic
+  const n = c.args.length;
+  const ok = topLevel ? n === arity || n === arity + 1 : n === arity;
+  if (!ok) {
+    if (builtin) {
+      env.errors.push({
+        code: "rego_type_error",
+        message: `${name}: arity mismatch\n\thave: (${c.args.map((a) => typeName(evidentType(a, env))).join(", ")})\n\twant: (${(builtin.args ?? []).map(declText).join(", ")})`,
+        location: c.loc,
+        rule: env.rule,
+      });
+    } else {
+      env.errors.push({
+        code: "rego_type_error",
+        message: `function ${name} has arity ${arity}, got ${n} arguments`,
+        location: c.loc,
+        rule: env.rule,
+      });
+    }
+    return;
+  }
+  const decls = builtin?.args;
+  if (!decls) return;
+  const have = c.args.slice(0, arity).map((a) => evidentType(a, env));
+  const bad = have.some((h, i) => h !== null && !fits(h, decls[i]!));
+  if (bad) {
+    env.errors.push({
+      code: "rego_type_error",
+      message: `${name}: invalid argument(s)\n\thave: (${have.map(typeName).join(", ")})\n\twant: (${decls.map(declText).join(", ")})`,
+      location: c.loc,
+      rule: env.rule,
+    });
+  }
+}
+
+type Kind = "null" | "boolean" | "number" | "string" | "array" | "set" | "object";
+
+/** The type a term evidently has without evaluating anything, or null when unknown. */
+function evidentType(t: Term, env: CallEnv): Kind | null {
+  switch (t.type) {
+    case "null":
+    case "boolean":
+    case "number":
+    case "string":
+    case "array":
+    case "set":
+    case "object":
+      return t.type;
+    case "arraycomprehension":
+      return "array";
+    case "setcomprehension":
+      return "set";
+    case "objectcomprehension":
+      return "object";
+    case "call": {
+      const name = operatorName(t.operator);
+      const b = name && !name.startsWith("data.") ? env.builtins.get(name) : undefined;
+      const r = b?.result;
+      if (!r || r.type === "any" || r.type === "function") return null;
+      return r.type;
+    }
+    default:
+      return null;
+  }
+}
+
+function fits(k: Kind, d: DeclType): boolean {
+  if (d.type === "any") {
+    if (!d.of) return true;
+    const of = Array.isArray(d.of) ? d.of : [d.of];
+    return of.length === 0 || of.some((x) => fits(k, x));
+  }
+  return d.type === k;
+}
+
+function typeName(k: Kind | null): string {
+  return k === null ? "any" : k;
+}
+
+export function declText(d: DeclType): string {
+  switch (d.type) {
+    case "any":
+      if (!d.of) return "any";
+      return `any<${(Array.isArray(d.of) ? d.of : [d.of]).map(declText).join(", ")}>`;
+    case "array":
+      return d.dynamic ? `array[${declText(d.dynamic as DeclType)}]` : "array";
+    case "set":
+      return d.of && !Array.isArray(d.of) ? `set[${declText(d.of)}]` : "set";
+    case "object":
+      return "object";
+    default:
+      return d.type;
+  }
+}
+
+function refText(terms: Term[]): string {
+  return terms
+    .map((t, i) => (t.type === "var" ? t.name : t.type === "string" && i > 0 ? t.value : "[…]"))
+    .join(".");
+}

@@ -1,0 +1,201 @@
+// The checker: from parsed modules to a CheckedProgram the planner can trust (see program.ts).
+// Stages, in OPA's order: rule index and conflicts → name resolution → local variable rewriting →
+// calls (undefined functions, arity, evident argument types) → safety (reordering bodies) →
+// recursion. All problems are collected and returned together; the input modules are not touched.
+
+import type { CompileError, Result } from "../errors.js";
+import type { Expr, Location, Module, RefTerm, Rule, Term } from "../syntax/ast.js";
+import { builtinTable } from "./builtins.js";
+import { checkCallsInRule, functionArity } from "./calls.js";
+import { collectVarNames, LocalNames, LocalRewriter } from "./locals.js";
+import type { CheckedProgram, RuleInfo } from "./program.js";
+import { checkRecursion } from "./recursion.js";
+import { moduleGlobals, resolveModule } from "./resolve.js";
+import { checkRuleConflicts, indexRules, rulePathOf } from "./rules.js";
+import { checkHeadClosures, reorderBodyForSafety, type SafetyEnv, type Unsafe } from "./safety.js";
+import { forEachVar, forEachVarInExpr, operatorName } from "./terms.js";
+
+export interface CheckOptions {
+  /** Accepted for the driver's convenience; every rule is checked whatever the entrypoints. */
+  entrypoints?: string[];
+}
+
+export function check(modules: Module[], _options: CheckOptions = {}): Result<CheckedProgram> {
+  const errors: CompileError[] = [];
+  const mods = structuredClone(modules);
+  const packages = [...new Set(mods.map((m) => m.package.path.join(".")))];
+  const builtins = builtinTable();
+
+  const rules = indexRules(mods);
+  const keyOf = new Map<Rule, string>();
+  for (const [key, infos] of rules) for (const i of infos) keyOf.set(i.rule, key);
+  const ruleKey = (r: Rule) => keyOf.get(r) ?? "";
+
+  checkRootShadowing(mods, ruleKey, errors);
+  checkRuleConflicts(rules, packages, errors);
+  // Like OPA, stop after the first stage that fails: later stages would report its consequences.
+  const failed = () => ({ ok: false as const, errors: sortErrors(errors) });
+  if (errors.length > 0) return failed();
+
+  // Name resolution: the globals of a package are the first names of its rules' refs.
+  const namesByPackage = new Map<string, Set<string>>();
+  for (const m of mods) {
+    const pkg = m.package.path.join(".");
+    const names = namesByPackage.get(pkg) ?? new Set<string>();
+    for (const r of m.rules) {
+      const head = r.head.ref[0];
+      if (head?.type === "var") names.add(head.name);
+    }
+    namesByPackage.set(pkg, names);
+  }
+  for (const m of mods) {
+    resolveModule(m, moduleGlobals(m, namesByPackage.get(m.package.path.join("."))!), errors, ruleKey);
+  }
+
+  const names = new LocalNames(collectVarNames(mods.flatMap((m) => m.rules)));
+  for (const m of mods) for (const r of m.rules) new LocalRewriter(names, errors, ruleKey(r)).rule(r);
+  if (errors.length > 0) return failed();
+
+  const used = new Map<string, { arity: number }>();
+  for (const m of mods) {
+    for (const r of m.rules) {
+      checkCallsInRule(r, {
+        builtins,
+        rules,
+        used,
+        errors,
+        rule: ruleKey(r),
+        display: (n) => names.display(n),
+      });
+    }
+  }
+
+  if (errors.length > 0) return failed();
+
+  const env: SafetyEnv = {
+    arity: (op: RefTerm) => functionArity(operatorName(op), { builtins, rules }),
+    isFunctionValue: (t: Term) => {
+      if (t.type === "var") return builtins.has(t.name);
+      if (t.type !== "ref") return false;
+      const n = operatorName(t);
+      return n !== null && functionArity(n, { builtins, rules }) !== -1 || (n !== null && builtins.get(n)?.arity === -1);
+    },
+  };
+  for (const m of mods) for (const r of m.rules) checkRuleSafety(r, env, names, errors, ruleKey(r));
+  if (errors.length > 0) return failed();
+
+  checkRecursion(rules, errors);
+
+  if (errors.length > 0) return failed();
+
+  // Paths as the planner sees them: built from the rewritten heads (renamed vars).
+  const finalRules = new Map<string, RuleInfo[]>();
+  for (const [key, infos] of rules) {
+    finalRules.set(
+      key,
+      infos.map((i) => ({ ...i, path: rulePathOf(i.module, i.rule) })),
+    );
+  }
+  return { ok: true, value: { modules: mods, rules: finalRules, packages, builtins: used } };
+}
+
+function checkRootShadowing(mods: Module[], ruleKey: (r: Rule) => string, errors: CompileError[]): void {
+  for (const m of mods) {
+    for (const r of m.rules) {
+      const head = r.head.ref[0];
+      if (head?.type === "var" && (head.name === "input" || head.name === "data")) {
+        errors.push({
+          code: "rego_compile_error",
+          message: `rules must not shadow ${head.name} (use a different variable name)`,
+          location: r.loc,
+          rule: ruleKey(r),
+        });
+      }
+    }
+  }
+}
+
+const RESERVED = ["data", "input"];
+
+function checkRuleSafety(rule: Rule, env: SafetyEnv, names: LocalNames, errors: CompileError[], key: string): void {
+  const globals = new Set(RESERVED);
+  for (const a of rule.head.args ?? []) forEachVar(a, (v) => globals.add(v.name), { skipClosures: true });
+  for (let r: Rule | null = rule; r; r = r.else) {
+    const res = reorderBodyForSafety(env, globals, r.body);
+    const unsafe: Unsafe = res.unsafe;
+    r.body = res.body;
+
+    // Head variables must be bound by the body (or be args); closures in the head see them all.
+    const bound = new Set(globals);
+    for (const e of r.body) forEachVarInExpr(e, (v) => bound.add(v.name), { skipClosures: true });
+    const head = r.head;
+    const headExpr: Expr = {
+      node: { type: "term", term: { type: "array", items: headTerms(r), loc: head.loc } },
+      negated: false,
+      with: [],
+      loc: head.loc,
+    };
+    for (const t of headTerms(r)) {
+      forEachVar(t, (v) => {
+        if (!bound.has(v.name)) addUnsafe(unsafe, headExpr, v.name);
+      }, { skipClosures: true });
+    }
+    const lastOld = head.ref[head.ref.length - 1];
+    head.ref = head.ref.map((t, i) => (i === 0 ? t : checkHeadClosures(env, bound, t, unsafe, headExpr)));
+    if (head.key) {
+      head.key = head.key === lastOld && head.ref.length > 1 ? head.ref[head.ref.length - 1]! : checkHeadClosures(env, bound, head.key, unsafe, headExpr);
+    }
+    if (head.value) head.value = checkHeadClosures(env, bound, head.value, unsafe, headExpr);
+    reportUnsafe(unsafe, names, errors, key);
+  }
+}
+
+function headTerms(r: Rule): Term[] {
+  const out = r.head.ref.slice(1);
+  if (r.head.key && !out.includes(r.head.key)) out.push(r.head.key);
+  if (r.head.value) out.push(r.head.value);
+  return out;
+}
+
+function addUnsafe(u: Unsafe, e: Expr, v: string): void {
+  let s = u.get(e);
+  if (!s) u.set(e, (s = new Set()));
+  s.add(v);
+}
+
+/** One error per unsafe variable, at its first occurrence, in source order (as OPA reports). */
+function reportUnsafe(unsafe: Unsafe, names: LocalNames, errors: CompileError[], key: string): void {
+  const first = new Map<string, Location>();
+  for (const [e, vars] of unsafe) {
+    for (const name of vars) {
+      let loc: Location | null = null;
+      forEachVarInExpr(e, (v) => {
+        if (!loc && v.name === name) loc = v.loc;
+      });
+      const at: Location = loc ?? e.loc;
+      const prev = first.get(name);
+      if (!prev || before(at, prev)) first.set(name, at);
+    }
+  }
+  const list = [...first].sort((a, b) => (before(a[1], b[1]) ? -1 : 1));
+  for (const [name, loc] of list) {
+    errors.push({ code: "rego_unsafe_var_error", message: `var ${names.display(name)} is unsafe`, location: loc, rule: key });
+  }
+}
+
+function before(a: Location, b: Location): boolean {
+  if (a.file !== b.file) return a.file < b.file;
+  return a.offset < b.offset;
+}
+
+function sortErrors(errors: CompileError[]): CompileError[] {
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => {
+      const a = x.e.location;
+      const b = y.e.location;
+      if (a && b && (a.file !== b.file || a.offset !== b.offset)) return before(a, b) ? -1 : 1;
+      return x.i - y.i;
+    })
+    .map((x) => x.e);
+}

@@ -1,0 +1,3 @@
+// The checker's public surface.
+export { check, type CheckOptions } from "./check.js";
+export type { CheckedProgram, RuleInfo } from "./program.js";

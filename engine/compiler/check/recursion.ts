@@ -1,0 +1,129 @@
+// Recursion check: a rule (or function) may not depend on itself, directly or through other rules,
+// including through references to virtual documents that contain it (`data.test` depends on every
+// rule below `test`). Runs on resolved modules, where every rule reference starts with `data`.
+
+import type { CompileError } from "../errors.js";
+import type { Rule, Term } from "../syntax/ast.js";
+import type { RuleInfo } from "./program.js";
+import { forEachTerm, forEachTermInBody } from "./terms.js";
+
+/** Could the ref `data.<parts>` read (part of) the rule at `path`? Non-constant parts match anything. */
+function refReaches(parts: Term[], path: Array<string | Term>): boolean {
+  const n = Math.min(parts.length, path.length);
+  for (let i = 0; i < n; i++) {
+    const p = path[i]!;
+    const r = parts[i]!;
+    if (typeof p !== "string") return true; // a variable part of the rule's ref: anything below
+    if (r.type === "string") {
+      if (r.value !== p) return false;
+    } else if (r.type === "var" || r.type === "ref" || r.type === "call") {
+      continue;
+    } else {
+      return false; // numbers, composites: never a rule name
+    }
+  }
+  return true;
+}
+
+function dataRefs(rule: Rule): Term[][] {
+  const refs: Term[][] = [];
+  const visit = (t: Term) => {
+    if (t.type === "ref") {
+      const head = t.terms[0];
+      if (head?.type === "var" && head.name === "data") refs.push(t.terms.slice(1));
+    }
+  };
+  for (let r: Rule | null = rule; r; r = r.else) {
+    r.head.ref.slice(1).forEach((t) => forEachTerm(t, visit));
+    if (r.head.key) forEachTerm(r.head.key, visit);
+    if (r.head.value) forEachTerm(r.head.value, visit);
+    r.head.args?.forEach((t) => forEachTerm(t, visit));
+    forEachTermInBody(r.body, visit);
+  }
+  return refs;
+}
+
+export function checkRecursion(rules: Map<string, RuleInfo[]>, errors: CompileError[]): void {
+  const keys = [...rules.keys()];
+  const all: Array<{ key: string; info: RuleInfo }> = [];
+  for (const [key, infos] of rules) for (const info of infos) all.push({ key, info });
+
+  const edges = new Map<string, Set<string>>();
+  for (const key of keys) {
+    const out = new Set<string>();
+    for (const info of rules.get(key)!) {
+      for (const parts of dataRefs(info.rule)) {
+        for (const other of all) if (refReaches(parts, other.info.path)) out.add(other.key);
+      }
+    }
+    edges.set(key, out);
+  }
+
+  // Tarjan's strongly connected components; a component is recursive when it has a cycle.
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cyclic = new Set<string>();
+  const strong = (v: string): void => {
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v)!) {
+      if (!idx.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const comp: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        comp.push(w);
+      } while (w !== v);
+      if (comp.length > 1 || edges.get(v)!.has(v)) for (const c of comp) cyclic.add(c);
+    }
+  };
+  for (const k of keys) if (!idx.has(k)) strong(k);
+
+  for (const key of keys) {
+    if (!cyclic.has(key)) continue;
+    const cycle = findCycle(key, edges, cyclic);
+    const info = rules.get(key)![0]!;
+    errors.push({
+      code: "rego_recursion_error",
+      message: `rule data.${key} is recursive: ${cycle.map((c) => "data." + c).join(" -> ")}`,
+      location: info.rule.loc,
+      rule: key,
+    });
+  }
+}
+
+/** The shortest path from key back to itself (breadth-first, within the cyclic rules). */
+function findCycle(key: string, edges: Map<string, Set<string>>, cyclic: Set<string>): string[] {
+  const prev = new Map<string, string>();
+  const queue: string[] = [key];
+  const seen = new Set<string>([key]);
+  while (queue.length > 0) {
+    const v = queue.shift()!;
+    for (const w of edges.get(v)!) {
+      if (!cyclic.has(w)) continue;
+      if (w === key) {
+        const chain: string[] = [];
+        for (let c = v; c !== key; c = prev.get(c)!) chain.unshift(c);
+        return [key, ...chain, key];
+      }
+      if (!seen.has(w)) {
+        seen.add(w);
+        prev.set(w, v);
+        queue.push(w);
+      }
+    }
+  }
+  return [key, key];
+}
