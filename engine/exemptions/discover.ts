@@ -1,0 +1,134 @@
+// Finding exemption files on disk: folders are walked for *.yaml and *.yml (dot-files and
+// dot-folders skipped); every file must resolve, through any symlinks, to a place inside the
+// repository it was found in. Read-only.
+import { existsSync } from "node:fs";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { Diagnostic } from "./types.js";
+
+export interface DiscoverOptions {
+  /** Base for relative paths and for displayed file names. Default: process.cwd(). */
+  readonly cwd?: string;
+  /**
+   * The repository whose files may be read. Default, per path given: the nearest folder at or above
+   * it that holds `.git`, else the path itself (a folder) or its folder (a file).
+   */
+  readonly root?: string;
+}
+
+export interface DiscoveredFile {
+  /** Absolute path as found (before resolving symlinks). */
+  readonly path: string;
+  /** Path for messages: relative to cwd when inside it, else absolute; '/' separators. */
+  readonly display: string;
+}
+
+export interface Discovery {
+  readonly files: DiscoveredFile[];
+  /** Symlinks leaving the repository, broken symlinks, unreadable folders. */
+  readonly diagnostics: Diagnostic[];
+  /** Paths given that do not exist (a usage error for the CLI). */
+  readonly missing: string[];
+}
+
+const EXTENSIONS = new Set([".yaml", ".yml"]);
+
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = rel === "" ? "." : rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? path : rel;
+  return shown.split(sep).join("/");
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+function repositoryOf(path: string, isDir: boolean): string {
+  const start = isDir ? path : dirname(path);
+  for (let d = start; ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) return start;
+  }
+}
+
+function problem(display: string, code: string, message: string): Diagnostic {
+  return { severity: "error", file: display, line: 1, col: 1, field: "", pointer: "", message, code };
+}
+
+/** Find the exemption files under the given files and folders, in a stable (sorted) order. */
+export async function discoverExemptionFiles(paths: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const files: DiscoveredFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const missing: string[] = [];
+  const taken = new Set<string>();
+
+  const add = (path: string): void => {
+    if (taken.has(path)) return;
+    taken.add(path);
+    files.push({ path, display: displayPath(path, cwd) });
+  };
+
+  // Resolve `path` and check it stays inside `rootReal`; report and return null otherwise.
+  const confined = async (path: string, rootReal: string): Promise<string | null> => {
+    const display = displayPath(path, cwd);
+    let real: string;
+    try {
+      real = await realpath(path);
+    } catch {
+      diagnostics.push(problem(display, "file.broken-symlink", "symlink points to nothing (broken link)"));
+      return null;
+    }
+    if (!isInside(real, rootReal)) {
+      diagnostics.push(problem(display, "file.outside-repository", `symlink leads outside the repository (${displayPath(rootReal, cwd)}) to ${real}; exemption files must live in the repository`));
+      return null;
+    }
+    return real;
+  };
+
+  const walk = async (dir: string, rootReal: string, visited: Set<string>): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      diagnostics.push(problem(displayPath(dir, cwd), "file.unreadable", `folder cannot be read: ${(e as Error).message}`));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const full = join(dir, entry.name);
+      const real = await confined(full, rootReal);
+      if (real === null) continue;
+      const info = await stat(real);
+      if (info.isDirectory()) {
+        if (visited.has(real)) continue; // a symlink loop or a second way into the same folder
+        visited.add(real);
+        await walk(full, rootReal, visited);
+      } else if (info.isFile() && EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+        add(full);
+      }
+    }
+  };
+
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    let info;
+    try {
+      info = await lstat(path);
+    } catch {
+      missing.push(given);
+      continue;
+    }
+    const target = info.isSymbolicLink() ? await stat(path).catch(() => null) : info;
+    const isDir = target?.isDirectory() ?? false;
+    const root = options.root !== undefined ? resolve(cwd, options.root) : repositoryOf(path, isDir);
+    const rootReal = await realpath(root).catch(() => root);
+    const real = await confined(path, rootReal);
+    if (real === null) continue;
+    if (isDir) await walk(path, rootReal, new Set([real]));
+    else add(path);
+  }
+  return { files, diagnostics, missing };
+}

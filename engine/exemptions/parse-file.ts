@@ -1,0 +1,153 @@
+// One file's bytes → a normalised Exemption, or diagnostics saying exactly what is wrong.
+// Pure: the caller reads the file and names it.
+import { GLOBAL_SCOPE, formatScopeError, parseScope } from "../scope/index.js";
+import type { Scope } from "../scope/index.js";
+import { decodeExemptionBytes } from "./decode.js";
+import { parseExpiry } from "./expiry.js";
+import { childPointer, locate, pointerToPath } from "./positions.js";
+import { schemaDiagnostics } from "./schema-check.js";
+import type { Category, Diagnostic, Exemption, FileStatus, Justification, NodePosition, PositionMap } from "./types.js";
+import { parseYamlDocument } from "./yaml.js";
+
+/** What came out of one file. `exemption` is null when the file has errors of its own. */
+export interface ParsedFile {
+  readonly file: string;
+  readonly exemption: Exemption | null;
+  /** Where each node of the document is, for placing later findings (cross-file, policy). */
+  readonly positions: PositionMap;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const NO_POSITIONS: PositionMap = new Map<string, NodePosition>();
+
+function fileLevel(file: string, code: string, message: string, line = 1, col = 1): Diagnostic {
+  return { severity: "error", file, line, col, field: "", pointer: "", message, code };
+}
+
+/** Parse the raw bytes of an exemption file (size, encoding, YAML, schema, field semantics). */
+export function parseExemptionBytes(bytes: Uint8Array, file: string): ParsedFile {
+  const decoded = decodeExemptionBytes(bytes);
+  if (!decoded.ok) {
+    return { file, exemption: null, positions: NO_POSITIONS, diagnostics: [fileLevel(file, decoded.code, decoded.message, decoded.line, decoded.col)] };
+  }
+  return parseExemptionText(decoded.text, file);
+}
+
+/** Parse the text of an exemption file. */
+export function parseExemptionText(text: string, file: string): ParsedFile {
+  const yaml = parseYamlDocument(text);
+  if (!yaml.ok) {
+    const diagnostics = yaml.problems.map((p): Diagnostic => ({
+      severity: "error",
+      file,
+      line: p.line,
+      col: p.col,
+      field: pointerToPath(p.pointer),
+      pointer: p.pointer,
+      message: p.message,
+      code: p.code,
+    }));
+    return { file, exemption: null, positions: NO_POSITIONS, diagnostics };
+  }
+  const { value, positions } = yaml;
+  if (value === null) {
+    const d = fileLevel(file, "yaml.empty", "file is empty: expected a mapping with name, description, recommendations, scopes, category, justification and owner");
+    return { file, exemption: null, positions, diagnostics: [d] };
+  }
+  if (typeof value !== "object" || Array.isArray(value)) {
+    const place = locate(positions, "");
+    const got = Array.isArray(value) ? "a list" : `a single value (${JSON.stringify(value)})`;
+    const d = fileLevel(file, "schema.type", `the file must be a mapping of fields (name: …, scopes: …); got ${got}`, place.line, place.col);
+    return { file, exemption: null, positions, diagnostics: [d] };
+  }
+  const schemaErrors = schemaDiagnostics(value, positions, file);
+  if (schemaErrors.length > 0) return { file, exemption: null, positions, diagnostics: schemaErrors };
+  return toExemption(value as RawExemption, positions, file);
+}
+
+/** The document after schema validation: shapes are guaranteed, meanings are not yet. */
+interface RawExemption {
+  name: string;
+  displayName?: string;
+  description: string;
+  recommendations: string[];
+  scopes: string[];
+  category: Category;
+  justification: Justification;
+  expiresOn?: string;
+  owner: string;
+  ticket?: string;
+  status?: FileStatus;
+  metadata?: Record<string, unknown>;
+}
+
+function toExemption(raw: RawExemption, positions: PositionMap, file: string): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  const error = (pointer: string, code: string, message: string, offset = 0): void => {
+    const place = locate(positions, pointer);
+    const node = positions.get(pointer);
+    const col = offset > 0 && node?.singleLine ? node.content.col + offset : place.col;
+    diagnostics.push({ severity: "error", file, line: place.line, col, field: pointerToPath(pointer), pointer, message, code });
+  };
+
+  const scopes: Scope[] = [];
+  const firstAt = new Map<string, number>();
+  raw.scopes.forEach((text, i) => {
+    const pointer = childPointer("/scopes", i);
+    const r = parseScope(text);
+    if (!r.ok) {
+      error(pointer, "scope.malformed", `\`scopes[${i}]\`: ${formatScopeError(r.error)}`, r.error.offset);
+      return;
+    }
+    const earlier = firstAt.get(r.scope.key);
+    if (earlier !== undefined) {
+      error(pointer, "scope.duplicate", `\`scopes[${i}]\` is the same scope as \`scopes[${earlier}]\` (Azure IDs are case-insensitive); list it once`);
+      return;
+    }
+    firstAt.set(r.scope.key, i);
+    scopes.push(r.scope);
+  });
+  if (scopes.some((s) => s.level === "global") && raw.scopes.length > 1) {
+    const i = raw.scopes.findIndex((s) => s.toLowerCase() === "global");
+    error(childPointer("/scopes", i), "scope.global-not-alone", "`global` covers every scope, so it must be the only entry in `scopes`");
+  }
+
+  const recommendations: string[] = [];
+  const firstRec = new Map<string, number>();
+  raw.recommendations.forEach((key, i) => {
+    const lower = key.toLowerCase();
+    const earlier = firstRec.get(lower);
+    if (earlier !== undefined) {
+      error(childPointer("/recommendations", i), "recommendation.duplicate", `\`recommendations[${i}]\` repeats \`recommendations[${earlier}]\` (GUIDs are case-insensitive); list it once`);
+      return;
+    }
+    firstRec.set(lower, i);
+    recommendations.push(lower);
+  });
+
+  let expiresOn: Date | null = null;
+  if (raw.expiresOn !== undefined) {
+    const r = parseExpiry(raw.expiresOn);
+    if (r.ok) expiresOn = r.instant;
+    else error("/expiresOn", "expiry.malformed", `\`expiresOn\`: ${r.message}`);
+  }
+
+  if (diagnostics.length > 0) return { file, exemption: null, positions, diagnostics };
+  const exemption: Exemption = {
+    name: raw.name,
+    displayName: raw.displayName ?? raw.name,
+    description: raw.description,
+    recommendations,
+    scopes: scopes.some((s) => s.level === "global") ? [GLOBAL_SCOPE] : scopes,
+    category: raw.category,
+    justification: raw.justification,
+    expiresOn,
+    expiresOnText: raw.expiresOn ?? null,
+    owner: raw.owner,
+    ticket: raw.ticket ?? null,
+    status: raw.status ?? "active",
+    metadata: raw.metadata ?? {},
+    file,
+  };
+  return { file, exemption, positions, diagnostics };
+}
