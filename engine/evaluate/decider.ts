@@ -1,0 +1,112 @@
+// Feeding assessments to the decision policy in batches. TypeScript only indexes here: which
+// exemptions name a key, which chain entries any of them names, which (key, chain) questions were
+// already asked. The answers are the policy's.
+//
+// Two facts make this cheap and exact:
+//  - an exemption can only apply to an assessment whose key it names, so a row whose key no
+//    exemption names needs no question at all (it has no decision);
+//  - the policy ranks scopes by their order in the chain, so dropping chain entries that no
+//    exemption of that key names keeps every answer the same, and turns millions of distinct
+//    resource chains into a few distinct questions, each asked once and cached.
+
+import type { Decision, DecisionEngine, DecisionResult, PolicyExemption } from "./types.js";
+
+export interface DeciderStats {
+  /** Questions sent to the policy (distinct key + pruned chain). */
+  questions: number;
+  /** Policy calls (batches). */
+  calls: number;
+  /** Rows answered from the cache or without a question. */
+  cached: number;
+}
+
+interface Pending<T> {
+  key: string;
+  chain: string[];
+  waiting: T[];
+}
+
+export class BatchDecider<T> {
+  private readonly byKey = new Map<string, PolicyExemption[]>();
+  private readonly scopesByKey = new Map<string, Set<string>>();
+  private readonly hasGlobal = new Set<string>();
+  private readonly cache = new Map<string, Decision | null>();
+  private pending = new Map<string, Pending<T>>();
+  private pendingRows = 0;
+  readonly stats: DeciderStats = { questions: 0, calls: 0, cached: 0 };
+
+  constructor(
+    private readonly engine: DecisionEngine,
+    private readonly atMs: number,
+    exemptions: readonly PolicyExemption[],
+    /** Called with each row and its decision (null: no exemption applies), in batches. */
+    private readonly onDecided: (row: T, decision: Decision | null) => void,
+    private readonly batchSize = 500,
+    private readonly maxWaitingRows = 20_000,
+  ) {
+    for (const e of exemptions) {
+      for (const k of new Set(e.recommendations)) {
+        const list = this.byKey.get(k) ?? [];
+        list.push(e);
+        this.byKey.set(k, list);
+        const scopes = this.scopesByKey.get(k) ?? new Set<string>();
+        for (const s of e.scopes) {
+          if (s === "global") this.hasGlobal.add(k);
+          else scopes.add(s);
+        }
+        this.scopesByKey.set(k, scopes);
+      }
+    }
+  }
+
+  /** Ask about one row; its callback runs now (known answer) or at a later flush. */
+  async add(row: T, key: string, chain: readonly string[]): Promise<void> {
+    const scopes = this.scopesByKey.get(key);
+    if (!scopes) {
+      this.stats.cached++;
+      this.onDecided(row, null);
+      return;
+    }
+    const pruned = chain.filter((s) => scopes.has(s));
+    if (pruned.length === 0 && !this.hasGlobal.has(key)) {
+      // Every exemption of this key names scopes outside this chain: none can apply.
+      this.stats.cached++;
+      this.onDecided(row, null);
+      return;
+    }
+    const q = key + "\n" + pruned.join("\n");
+    const known = this.cache.get(q);
+    if (known !== undefined) {
+      this.stats.cached++;
+      this.onDecided(row, known);
+      return;
+    }
+    let p = this.pending.get(q);
+    if (!p) this.pending.set(q, (p = { key, chain: pruned, waiting: [] }));
+    p.waiting.push(row);
+    this.pendingRows++;
+    if (this.pending.size >= this.batchSize || this.pendingRows >= this.maxWaitingRows) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const batch = [...this.pending.entries()];
+    this.pending = new Map();
+    this.pendingRows = 0;
+    const keys = new Set(batch.map(([, p]) => p.key));
+    const exemptions = new Map<string, PolicyExemption>();
+    for (const k of keys) for (const e of this.byKey.get(k) ?? []) exemptions.set(e.name, e);
+    const result: DecisionResult = await this.engine.decide({
+      at_ms: this.atMs,
+      exemptions: [...exemptions.values()],
+      assessments: batch.map(([, p], i) => ({ id: String(i), key: p.key, chain: p.chain })),
+    });
+    this.stats.calls++;
+    this.stats.questions += batch.length;
+    batch.forEach(([q, p], i) => {
+      const d = result.decisions[String(i)] ?? null;
+      this.cache.set(q, d);
+      for (const row of p.waiting) this.onDecided(row, d);
+    });
+  }
+}

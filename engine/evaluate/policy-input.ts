@@ -1,0 +1,87 @@
+// Building the policies' input documents from loaded data. Pure functions: the only job here is
+// to normalise (lower-case keys, times in ms, scope ancestry from the tree), never to decide.
+
+import type { Exemption } from "../exemptions/types.js";
+import type { ManagementTree } from "../inputs/tree.js";
+import type { AssessmentMetadata } from "../inputs/metadata.js";
+import { ancestry, parentOf, parseManagementGroupRef, parseScope, type Scope } from "../scope/index.js";
+import type { PolicyExemption, PolicyScope, ValidationExemption, ValidationInput } from "./types.js";
+
+export function toPolicyExemption(e: Exemption): PolicyExemption {
+  return {
+    name: e.name,
+    recommendations: e.recommendations.map((k) => k.toLowerCase()),
+    scopes: e.scopes.map((s) => s.key),
+    category: e.category,
+    justification: e.justification,
+    expires_ms: e.expiresOn ? e.expiresOn.getTime() : null,
+    status: e.status,
+  };
+}
+
+function managementGroupKey(name: string): string {
+  const r = parseManagementGroupRef(name);
+  return r.ok ? r.scope.key : `/providers/microsoft.management/managementgroups/${name.toLowerCase()}`;
+}
+
+/** The management groups above a scope, nearest first, per the tree ([] when unknown). */
+function treeAncestors(scope: Scope, tree: ManagementTree | null): string[] {
+  if (!tree) return [];
+  if (scope.level === "managementGroup") return (tree.managementGroups.get(scope.managementGroup.toLowerCase()) ?? []).map(managementGroupKey);
+  if (scope.level === "global") return [];
+  const sub = tree.subscriptions.get(scope.subscriptionId.toLowerCase());
+  return sub ? sub.ancestors.map(managementGroupKey) : [];
+}
+
+export function toPolicyScope(scope: Scope, tree: ManagementTree | null): PolicyScope {
+  const above: string[] = [];
+  for (let p = parentOf(scope); p !== null; p = parentOf(p)) above.push(p.key);
+  above.push(...treeAncestors(scope, tree));
+  return {
+    key: scope.key,
+    level: scope.level,
+    ancestors: above,
+    subscription: scope.level === "global" || scope.level === "managementGroup" ? null : scope.subscriptionId.toLowerCase(),
+    management_group: scope.level === "managementGroup" ? scope.managementGroup.toLowerCase() : null,
+  };
+}
+
+export function toValidationExemption(e: Exemption, tree: ManagementTree | null): ValidationExemption {
+  return { ...toPolicyExemption(e), file: e.file, scopes: e.scopes.map((s) => toPolicyScope(s, tree)) };
+}
+
+export function validationInput(
+  exemptions: readonly Exemption[],
+  at: Date,
+  metadata: ReadonlyMap<string, AssessmentMetadata> | null,
+  tree: ManagementTree | null,
+): ValidationInput {
+  return {
+    at_ms: at.getTime(),
+    exemptions: exemptions.map((e) => toValidationExemption(e, tree)),
+    metadata: metadata
+      ? Object.fromEntries([...metadata.values()].map((m) => [m.key, { assessment_type: m.assessmentType, display_name: m.displayName }]))
+      : null,
+    tree: tree
+      ? {
+          subscriptions: Object.fromEntries([...tree.subscriptions.keys()].map((k) => [k, true as const])),
+          management_groups: Object.fromEntries([...tree.managementGroups.keys()].map((k) => [k, true as const])),
+        }
+      : null,
+  };
+}
+
+/**
+ * The chain of scope keys for an assessed resource: the resource, its parent resources, its
+ * resource group, its subscription, then the subscription's management groups nearest first.
+ * A resource ID the scope parser rejects still gets [itself, subscription, groups…] so that
+ * subscription- and group-level exemptions apply; `malformed` tells the caller to report it.
+ */
+export function resourceChain(resourceKey: string, subscriptionId: string, tree: ManagementTree | null): { chain: string[]; malformed: string | null } {
+  const mgs = (tree?.subscriptions.get(subscriptionId)?.ancestors ?? []).map(managementGroupKey);
+  const parsed = parseScope(resourceKey);
+  if (!parsed.ok) {
+    return { chain: [resourceKey, `/subscriptions/${subscriptionId}`, ...mgs], malformed: parsed.error.message };
+  }
+  return { chain: [...ancestry(parsed.scope).map((s) => s.key), ...mgs], malformed: null };
+}
