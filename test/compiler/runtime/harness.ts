@@ -1,10 +1,7 @@
 // Instantiates build/opa-runtime.wasm on its own, with the "policy" hooks supplied from JS, and
 // offers small helpers to move values in and out of linear memory.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import path from "node:path";
-
-export const RUNTIME_WASM = process.env.OPA_RUNTIME_WASM ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../build/opa-runtime.wasm");
+import { ensureRuntime } from "./ensure-runtime.js";
 
 type Fn = (...args: any[]) => any;
 
@@ -31,7 +28,7 @@ export interface Runtime {
 let compiled: WebAssembly.Module | undefined;
 
 export function loadRuntime(pages = 5): Runtime {
-  compiled ??= new WebAssembly.Module(readFileSync(RUNTIME_WASM));
+  compiled ??= new WebAssembly.Module(readFileSync(ensureRuntime()));
   const memory = new WebAssembly.Memory({ initial: pages });
   const aborts: string[] = [];
   let inst: WebAssembly.Instance | undefined;

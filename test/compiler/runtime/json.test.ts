@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { loadRuntime } from "./harness.js";
+
+/** Parses raw bytes with opa_json_parse; returns the value pointer (0 = rejected). */
+function parseRaw(rt: ReturnType<typeof loadRuntime>, text: string): number {
+  const b = new TextEncoder().encode(text);
+  const p = rt.exports.opa_malloc(b.length);
+  new Uint8Array(rt.memory.buffer).set(b, p);
+  return rt.exports.opa_json_parse(p, b.length);
+}
+
+describe("JSON parse and dump", () => {
+  it("round-trips documents to the same JS value, with object keys sorted", () => {
+    const rt = loadRuntime();
+    const docs = [
+      { b: 1, a: [1, 2.5, -3, "x", null, true, false], c: { z: {}, y: [] } },
+      [0, -0.5, 1e-7, 123.456, 1.5e300, -2.25e-300],
+      "plain",
+      { "": "empty key", "\u00e9": "é" },
+    ];
+    for (const d of docs) {
+      const text = rt.dump(rt.json(JSON.stringify(d)));
+      expect(JSON.parse(text)).toEqual(d);
+    }
+    expect(rt.dump(rt.json('{"b":1,"a":2,"c":3}'))).toBe('{"a":2,"b":1,"c":3}');
+  });
+
+  it("keeps big integers and huge exponents exactly as written", () => {
+    const rt = loadRuntime();
+    for (const t of ["123456789012345678901234567890", "-98765432109876543210", "1e400", "9223372036854775808"]) {
+      expect(rt.dump(rt.json(t))).toBe(t);
+    }
+    expect(rt.dump(rt.json("9223372036854775807"))).toBe("9223372036854775807");
+    expect(rt.dump(rt.json("-9223372036854775808"))).toBe("-9223372036854775808");
+  });
+
+  it("prints integral numbers without a fraction and normalises exponents", () => {
+    const rt = loadRuntime();
+    expect(rt.dump(rt.json("1.0"))).toBe("1");
+    expect(rt.dump(rt.json("1E2"))).toBe("100");
+    expect(rt.dump(rt.json("-0"))).toBe("0");
+    expect(rt.dump(rt.json("2.50"))).toBe("2.5");
+    expect(Number(rt.dump(rt.json("0.1")))).toBe(0.1);
+  });
+
+  it("decodes escapes and surrogate pairs to UTF-8 and re-escapes what JSON requires", () => {
+    const rt = loadRuntime();
+    const v = rt.json('"a\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u0041\\u00e9\\u20ac\\ud83d\\ude00\\u0001"');
+    const s = JSON.parse(rt.dump(v));
+    expect(s).toBe('a"b\\c/d\b\f\n\r\tAé€😀\u0001');
+    expect(rt.js(rt.exports.rt_len(v))).toBe(s.length - 1); // code points: the emoji counts once
+    // A lone surrogate becomes U+FFFD, as Go's decoder does.
+    expect(JSON.parse(rt.dump(rt.json('"x\\ud800y"')))).toBe("x\ufffdy");
+    // Raw UTF-8 passes through unchanged.
+    expect(JSON.parse(rt.dump(rt.json(JSON.stringify("日本語 ✓"))))).toBe("日本語 ✓");
+  });
+
+  it("handles deep nesting", () => {
+    const rt = loadRuntime();
+    const depth = 2000;
+    const text = "[".repeat(depth) + "1" + "]".repeat(depth);
+    expect(rt.dump(rt.json(text))).toBe(text);
+    const obj = '{"a":'.repeat(depth) + "null" + "}".repeat(depth);
+    expect(rt.dump(rt.json(obj))).toBe(obj);
+  });
+
+  it("rejects invalid JSON with 0", () => {
+    const rt = loadRuntime();
+    const bad = ["", " ", "{", "}", "[1,]", "[1 2]", "01", "1.", ".5", "+1", "-", "1e", '"\\x"', '"\\u12"',
+      "nul", "tru", '{"a" 1}', '{"a":1,}', "{1:2}", '"a\u0001"', '"unterminated', "[1]x", "NaN", "set()", "{1,2}"];
+    for (const t of bad) expect(parseRaw(rt, t), t).toBe(0);
+  });
+
+  it("accepts surrounding whitespace and duplicate keys (last wins)", () => {
+    const rt = loadRuntime();
+    expect(rt.dump(rt.json(' \n\t{"a" : 1 ,"a":2}\r\n'))).toBe('{"a":2}');
+  });
+
+  it("dumps sets as arrays in JSON and as Rego sets in value text", () => {
+    const rt = loadRuntime();
+    const ex = rt.exports;
+    const s = ex.opa_set();
+    for (const x of ["3", '"b"', "1", "[1]", '"a"']) ex.opa_set_add(s, rt.json(x));
+    expect(rt.dump(s)).toBe('[1,3,"a","b",[1]]');
+    expect(rt.dumpValue(s)).toBe('{1,3,"a","b",[1]}');
+    expect(rt.dumpValue(ex.opa_set())).toBe("set()");
+    // Non-string object keys are written as strings in JSON.
+    const o = ex.opa_object();
+    ex.opa_object_insert(o, rt.json("2"), rt.json('"two"'));
+    expect(rt.dump(o)).toBe('{"2":"two"}');
+    expect(rt.dumpValue(o)).toBe('{2:"two"}');
+  });
+
+  it("opa_value_parse accepts JSON and Rego set syntax", () => {
+    const rt = loadRuntime();
+    const parse = (t: string): number => {
+      const b = new TextEncoder().encode(t);
+      const p = rt.exports.opa_malloc(b.length);
+      new Uint8Array(rt.memory.buffer).set(b, p);
+      return rt.exports.opa_value_parse(p, b.length);
+    };
+    expect(rt.dumpValue(parse('{"a":[1,2]}'))).toBe('{"a":[1,2]}');
+    expect(rt.dumpValue(parse("{3, 1, 2, 1}"))).toBe("{1,2,3}");
+    expect(rt.exports.opa_value_type(parse("set()"))).toBe(7);
+    expect(parse("{1,")).toBe(0);
+  });
+
+  it("parses a few-MB document at a useful speed", () => {
+    const rt = loadRuntime();
+    const items = Array.from({ length: 20000 }, (_, i) => ({
+      id: `/subscriptions/${i}/resourceGroups/rg-${i % 97}/providers/Microsoft.Compute/virtualMachines/vm${i}`,
+      status: i % 3 === 0 ? "Unhealthy" : "Healthy", score: i * 1.5, tags: { env: "prod", n: i }, ok: i % 2 === 0,
+    }));
+    const text = JSON.stringify({ items });
+    const bytes = new TextEncoder().encode(text).length;
+    const t0 = performance.now();
+    const v = rt.json(text);
+    const ms = performance.now() - t0;
+    const mbps = bytes / 1e6 / (ms / 1000);
+    console.log(`opa_json_parse: ${(bytes / 1e6).toFixed(1)} MB in ${ms.toFixed(1)} ms = ${mbps.toFixed(0)} MB/s`);
+    expect(JSON.parse(rt.dump(v))).toEqual({ items });
+    expect(mbps).toBeGreaterThan(5);
+  });
+});
