@@ -1,7 +1,7 @@
 // Arity of OPA built-ins, used to tell an output argument (`count(x, n)`: one more argument than
-// the arity) from an input. This table of declared arities comes first (the checker's
-// CheckedProgram.builtins is used for built-ins it does not list), so that the planner also works
-// on hand-built programs.
+// the arity) from an input. The checker's CheckedProgram.builtins (declared arities, from OPA's
+// capabilities) comes first; this table is the fallback so that the planner also works on
+// hand-built programs.
 
 const arities: Record<string, number> = {
   // comparison and arithmetic operators
@@ -38,5 +38,5 @@ const arities: Record<string, number> = {
 };
 
 export function builtinArity(name: string, fromChecker: Map<string, { arity: number }>): number | undefined {
-  return arities[name] ?? fromChecker.get(name)?.arity;
+  return fromChecker.get(name)?.arity ?? arities[name];
 }

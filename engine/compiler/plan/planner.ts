@@ -998,7 +998,8 @@ class RulePlanner {
         }
         b.planTerm(value, k);
       });
-    if (kind === "function") this.bindArgs(b, rule, argLocals, afterArgs);
+    // Else alternatives share the parameters of the rule that starts the chain.
+    if (kind === "function") this.bindArgs(b, pr.rule, argLocals, afterArgs);
     else afterArgs();
   }
 
