@@ -1,0 +1,167 @@
+// The compiler driver: Rego source → parse → check → plan → Wasm. Each stage reports problems as
+// CompileError values; the first stage that fails ends the compilation. Stage times are returned
+// for `--verbose` and benchmarks.
+//
+// The Wasm stage loads binaryen (about half a second) on first use, so compile() is async.
+
+import { readdir, readFile, stat } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CompileError, Result } from "./errors.js";
+import type * as ir from "./ir/ir.js";
+import type { Module } from "./syntax/ast.js";
+import { check } from "./check/index.js";
+import { plan } from "./plan/index.js";
+
+export interface SourceModule {
+  file: string;
+  /** The Rego text (`source` is accepted as a synonym). */
+  text?: string;
+  source?: string;
+}
+
+export interface CompileRequest {
+  modules: SourceModule[];
+  /** "test/p" or "data.test.p". */
+  entrypoints: string[];
+  /** The runtime module; default: build/opa-runtime.wasm of this checkout. */
+  runtime?: Uint8Array;
+  /** Run binaryen's optimiser on the generated code. */
+  optimize?: boolean;
+}
+
+export interface StageTimings {
+  parse: number;
+  check: number;
+  plan: number;
+  /** Includes loading binaryen the first time. */
+  emit: number;
+  total: number;
+}
+
+export interface CompileOutput {
+  result: Result<Uint8Array>;
+  timings: StageTimings;
+  /** The planner's output, when planning succeeded (for debugging and tests). */
+  policy?: ir.Policy;
+}
+
+/** "data.a.b" → "a/b"; "a/b" stays. */
+export function normalizeEntrypoint(ep: string): string {
+  const t = ep.trim();
+  if (t === "data" || t.startsWith("data.")) return t.split(".").slice(1).join("/");
+  return t.replace(/^\/+|\/+$/g, "");
+}
+
+export async function compile(req: CompileRequest): Promise<Result<Uint8Array>> {
+  return (await compileWithTimings(req)).result;
+}
+
+function unsupported(message: string): CompileError {
+  return { code: "rego_unsupported_error", message, location: null };
+}
+
+export async function compileWithTimings(req: CompileRequest): Promise<CompileOutput> {
+  const t0 = performance.now();
+  const timings: StageTimings = { parse: 0, check: 0, plan: 0, emit: 0, total: 0 };
+  const done = (result: Result<Uint8Array>, policy?: ir.Policy): CompileOutput => {
+    timings.total = performance.now() - t0;
+    return policy ? { result, timings, policy } : { result, timings };
+  };
+
+  const modules: Module[] = [];
+  const errors: CompileError[] = [];
+  const parseSource = await parser();
+  for (const m of req.modules) {
+    const r = parseSource(m.text ?? m.source ?? "", m.file);
+    if (r.ok) modules.push(r.value);
+    else errors.push(...r.errors);
+  }
+  timings.parse = performance.now() - t0;
+  if (errors.length > 0) return done({ ok: false, errors });
+  if (req.entrypoints.length === 0) return done({ ok: false, errors: [unsupported("no entrypoint given")] });
+
+  let t = performance.now();
+  const entrypoints = req.entrypoints.map(normalizeEntrypoint);
+  const checked = check(modules, { entrypoints });
+  timings.check = performance.now() - t;
+  if (!checked.ok) return done(checked);
+
+  t = performance.now();
+  const planned = plan(checked.value, entrypoints);
+  timings.plan = performance.now() - t;
+  if (!planned.ok) return done(planned);
+
+  t = performance.now();
+  try {
+    const { emitWasm } = await import("./wasm/emit.js");
+    const runtime = req.runtime ?? defaultRuntime();
+    const wasm = emitWasm(planned.value, runtime, { optimize: req.optimize ?? false });
+    timings.emit = performance.now() - t;
+    return done({ ok: true, value: wasm }, planned.value);
+  } catch (e) {
+    timings.emit = performance.now() - t;
+    const message = e instanceof Error ? e.message : String(e);
+    return done({ ok: false, errors: [{ code: "rego_compile_error", message: `wasm: ${message}`, location: null }] }, planned.value);
+  }
+}
+
+type ParseFn = (text: string, file: string) => Result<Module>;
+
+// The parser's entry point is looked up at run time while engine/compiler/syntax settles its API.
+const SYNTAX_MODULE = "./syntax/index.js";
+let parserCache: ParseFn | null = null;
+
+async function parser(): Promise<ParseFn> {
+  if (parserCache) return parserCache;
+  const m = (await import(SYNTAX_MODULE)) as Record<string, unknown>;
+  const f = m.parseModule;
+  if (typeof f !== "function") throw new Error("engine/compiler/syntax does not export parseModule");
+  parserCache = f as ParseFn;
+  return parserCache;
+}
+
+let runtimeCache: Uint8Array | null = null;
+
+/** build/opa-runtime.wasm, found from this file upwards (works from engine/ and from build/). */
+export function defaultRuntime(): Uint8Array {
+  if (runtimeCache) return runtimeCache;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, "build", "opa-runtime.wasm");
+    if (existsSync(candidate) && existsSync(join(dir, "package.json"))) {
+      runtimeCache = new Uint8Array(readFileSync(candidate));
+      return runtimeCache;
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error("build/opa-runtime.wasm not found: run `npm run build:runtime`");
+    dir = up;
+  }
+}
+
+/** Every .rego file below dir (tests excluded), sorted, with paths relative to the cwd. */
+export async function readRegoDirectory(dir: string): Promise<SourceModule[]> {
+  const out: SourceModule[] = [];
+  const walk = async (d: string): Promise<void> => {
+    for (const e of (await readdir(d, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) {
+        out.push({ file: relative(process.cwd(), p) || p, text: await readFile(p, "utf8") });
+      }
+    }
+  };
+  if (!(await stat(dir)).isDirectory()) throw new Error(`${dir} is not a directory`);
+  await walk(resolve(dir));
+  return out;
+}
+
+export async function compileDirectory(
+  dir: string,
+  entrypoints: string[],
+  options: Omit<CompileRequest, "modules" | "entrypoints"> = {},
+): Promise<CompileOutput> {
+  const modules = await readRegoDirectory(dir);
+  return compileWithTimings({ ...options, modules, entrypoints });
+}
