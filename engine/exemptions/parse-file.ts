@@ -61,8 +61,29 @@ export function parseExemptionText(text: string, file: string): ParsedFile {
     return { file, exemption: null, positions, diagnostics: [d] };
   }
   const schemaErrors = schemaDiagnostics(value, positions, file);
-  if (schemaErrors.length > 0) return { file, exemption: null, positions, diagnostics: schemaErrors };
-  return toExemption(value as RawExemption, positions, file);
+  // Field meanings (scope IDs, calendar dates) are checked even when the schema failed elsewhere,
+  // so one run reports every problem; a field the schema already rejected is not reported twice.
+  const fields = checkFields(value as Record<string, unknown>, positions, file, new Set(schemaErrors.map((d) => d.pointer)));
+  const diagnostics = [...schemaErrors, ...fields.diagnostics];
+  if (diagnostics.length > 0) return { file, exemption: null, positions, diagnostics };
+  const raw = value as RawExemption;
+  const exemption: Exemption = {
+    name: raw.name,
+    displayName: raw.displayName ?? raw.name,
+    description: raw.description,
+    recommendations: fields.recommendations,
+    scopes: fields.scopes.some((s) => s.level === "global") ? [GLOBAL_SCOPE] : fields.scopes,
+    category: raw.category,
+    justification: raw.justification,
+    expiresOn: fields.expiresOn,
+    expiresOnText: raw.expiresOn ?? null,
+    owner: raw.owner,
+    ticket: raw.ticket ?? null,
+    status: raw.status ?? "active",
+    metadata: raw.metadata ?? {},
+    file,
+  };
+  return { file, exemption, positions, diagnostics: [] };
 }
 
 /** The document after schema validation: shapes are guaranteed, meanings are not yet. */
@@ -81,9 +102,20 @@ interface RawExemption {
   metadata?: Record<string, unknown>;
 }
 
-function toExemption(raw: RawExemption, positions: PositionMap, file: string): ParsedFile {
+interface FieldResult {
+  readonly diagnostics: Diagnostic[];
+  readonly scopes: Scope[];
+  readonly recommendations: string[];
+  readonly expiresOn: Date | null;
+}
+
+const strings = (v: unknown): Array<[number, string]> =>
+  Array.isArray(v) ? v.flatMap((x, i): Array<[number, string]> => (typeof x === "string" ? [[i, x]] : [])) : [];
+
+function checkFields(raw: Record<string, unknown>, positions: PositionMap, file: string, already: ReadonlySet<string>): FieldResult {
   const diagnostics: Diagnostic[] = [];
   const error = (pointer: string, code: string, message: string, offset = 0): void => {
+    if (already.has(pointer)) return;
     const place = locate(positions, pointer);
     const node = positions.get(pointer);
     const col = offset > 0 && node?.singleLine ? node.content.col + offset : place.col;
@@ -92,62 +124,45 @@ function toExemption(raw: RawExemption, positions: PositionMap, file: string): P
 
   const scopes: Scope[] = [];
   const firstAt = new Map<string, number>();
-  raw.scopes.forEach((text, i) => {
+  const scopeTexts = strings(raw.scopes);
+  for (const [i, text] of scopeTexts) {
     const pointer = childPointer("/scopes", i);
     const r = parseScope(text);
     if (!r.ok) {
       error(pointer, "scope.malformed", `\`scopes[${i}]\`: ${formatScopeError(r.error)}`, r.error.offset);
-      return;
+      continue;
     }
     const earlier = firstAt.get(r.scope.key);
     if (earlier !== undefined) {
       error(pointer, "scope.duplicate", `\`scopes[${i}]\` is the same scope as \`scopes[${earlier}]\` (Azure IDs are case-insensitive); list it once`);
-      return;
+      continue;
     }
     firstAt.set(r.scope.key, i);
     scopes.push(r.scope);
-  });
-  if (scopes.some((s) => s.level === "global") && raw.scopes.length > 1) {
-    const i = raw.scopes.findIndex((s) => s.toLowerCase() === "global");
-    error(childPointer("/scopes", i), "scope.global-not-alone", "`global` covers every scope, so it must be the only entry in `scopes`");
+  }
+  const globalAt = scopeTexts.find(([, t]) => t === "global");
+  if (globalAt !== undefined && Array.isArray(raw.scopes) && raw.scopes.length > 1) {
+    error(childPointer("/scopes", globalAt[0]), "scope.global-not-alone", "`global` covers every scope, so it must be the only entry in `scopes`");
   }
 
   const recommendations: string[] = [];
   const firstRec = new Map<string, number>();
-  raw.recommendations.forEach((key, i) => {
+  for (const [i, key] of strings(raw.recommendations)) {
     const lower = key.toLowerCase();
     const earlier = firstRec.get(lower);
     if (earlier !== undefined) {
       error(childPointer("/recommendations", i), "recommendation.duplicate", `\`recommendations[${i}]\` repeats \`recommendations[${earlier}]\` (GUIDs are case-insensitive); list it once`);
-      return;
+      continue;
     }
     firstRec.set(lower, i);
     recommendations.push(lower);
-  });
+  }
 
   let expiresOn: Date | null = null;
-  if (raw.expiresOn !== undefined) {
+  if (typeof raw.expiresOn === "string") {
     const r = parseExpiry(raw.expiresOn);
     if (r.ok) expiresOn = r.instant;
     else error("/expiresOn", "expiry.malformed", `\`expiresOn\`: ${r.message}`);
   }
-
-  if (diagnostics.length > 0) return { file, exemption: null, positions, diagnostics };
-  const exemption: Exemption = {
-    name: raw.name,
-    displayName: raw.displayName ?? raw.name,
-    description: raw.description,
-    recommendations,
-    scopes: scopes.some((s) => s.level === "global") ? [GLOBAL_SCOPE] : scopes,
-    category: raw.category,
-    justification: raw.justification,
-    expiresOn,
-    expiresOnText: raw.expiresOn ?? null,
-    owner: raw.owner,
-    ticket: raw.ticket ?? null,
-    status: raw.status ?? "active",
-    metadata: raw.metadata ?? {},
-    file,
-  };
-  return { file, exemption, positions, diagnostics };
+  return { diagnostics, scopes, recommendations, expiresOn };
 }

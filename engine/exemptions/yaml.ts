@@ -37,7 +37,7 @@ interface Frame {
   readonly pointer: string;
   index: number;
   /** For mappings: the key just read, waiting for its value. */
-  pendingKey: { text: string; pos: Position } | null;
+  pendingKey: { text: string; pos: Position; offset: number } | null;
   readonly seen: Map<string, Position>;
 }
 
@@ -88,10 +88,12 @@ function yamlExceptionProblem(e: unknown, lines: LineIndex): YamlProblem {
   return { code: "yaml.syntax", message: `YAML could not be read: ${message}`, pointer: "", line: 1, col: 1 };
 }
 
+/** Offset where a node starts, or -1 when the parser gives none (an empty value). */
 function startOf(e: Event): number {
   let start: number;
   switch (e.type) {
     case EVENT_ID.SCALAR:
+      if (e.valueStart < 0) return -1;
       // Quoted scalars report the offset after the opening quote; point at the quote.
       start = e.style === 2 || e.style === 3 ? e.valueStart - 1 : e.valueStart;
       break;
@@ -103,9 +105,9 @@ function startOf(e: Event): number {
       start = e.anchorStart - 1;
       break;
     default:
-      return 0;
+      return -1;
   }
-  for (const o of [("anchorStart" in e ? e.anchorStart - 1 : -1), ("tagStart" in e ? e.tagStart : -1)]) {
+  for (const o of ["anchorStart" in e ? e.anchorStart - 1 : -1, "tagStart" in e ? e.tagStart : -1]) {
     if (o >= 0 && o < start) start = o;
   }
   return Math.max(0, start);
@@ -119,17 +121,18 @@ function walk(events: Event[], text: string, lines: LineIndex): Map<string, Node
     throw new Refusal({ code, message, pointer, ...lines.at(at) });
   };
 
+  // The furthest offset seen so far: where to search for the next '---', and a fallback place.
+  let reached = 0;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.type === EVENT_ID.DOCUMENT) {
       documents++;
       if (documents > 1) {
-        // Documents carry no offset: point at the next node, or at the '---' that opened it.
-        const next = events.slice(i + 1).find((x) => x.type !== EVENT_ID.POP && x.type !== EVENT_ID.DOCUMENT);
-        const marker = text.search(/^---/m);
-        const at = next !== undefined ? startOf(next) : Math.max(0, marker);
-        const place = e.explicitStart && marker >= 0 && lastMarkerBefore(text, at) >= 0 ? lastMarkerBefore(text, at) : at;
-        refuse("yaml.multiple-documents", "file holds more than one YAML document ('---'); put one exemption per file", "", place);
+        // Documents carry no offset: point at the '---' that opened this one, else its first node.
+        const marker = text.slice(reached).search(/^(---|\.\.\.)/m);
+        const next = events.slice(i + 1).map(startOf).find((o) => o >= 0);
+        const at = marker >= 0 ? reached + marker : next ?? reached;
+        refuse("yaml.multiple-documents", "file holds more than one YAML document ('---'); put one exemption per file", "", at);
       }
       continue;
     }
@@ -137,7 +140,11 @@ function walk(events: Event[], text: string, lines: LineIndex): Map<string, Node
       if (stack.length > 0) stack.pop();
       continue;
     }
-    const start = startOf(e);
+    const own = startOf(e);
+    // An empty value has no offset of its own: place it at its key (or where reading had got to).
+    const pendingKey = stack[stack.length - 1]?.pendingKey;
+    const start = own >= 0 ? own : pendingKey ? pendingKey.offset : reached;
+    if (own > reached) reached = own;
     if (e.type === EVENT_ID.ALIAS || ("anchorStart" in e && e.anchorStart >= 0)) {
       refuse(
         "yaml.alias",
@@ -172,7 +179,7 @@ function walk(events: Event[], text: string, lines: LineIndex): Map<string, Node
         );
       }
       parent.seen.set(key, pos);
-      parent.pendingKey = { text: key, pos };
+      parent.pendingKey = { text: key, pos, offset: start };
       continue;
     } else if (parent.kind === "mapping") {
       pointer = childPointer(parent.pointer, parent.pendingKey!.text);
@@ -183,18 +190,12 @@ function walk(events: Event[], text: string, lines: LineIndex): Map<string, Node
       parent.index++;
     }
     const value = lines.at(start);
-    const content = e.type === EVENT_ID.SCALAR ? lines.at(e.valueStart) : value;
-    const singleLine = e.type === EVENT_ID.SCALAR && SINGLE_LINE_STYLES.has(e.style) && value.line === lines.at(Math.max(e.valueStart, e.valueEnd - 1)).line;
+    const content = e.type === EVENT_ID.SCALAR && e.valueStart >= 0 ? lines.at(e.valueStart) : value;
+    const singleLine = e.type === EVENT_ID.SCALAR && e.valueStart >= 0 && SINGLE_LINE_STYLES.has(e.style) && value.line === lines.at(Math.max(e.valueStart, e.valueEnd - 1)).line;
     positions.set(pointer, keyPos === undefined ? { value, content, singleLine } : { value, content, key: keyPos, singleLine });
     if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
       stack.push({ kind: e.type === EVENT_ID.MAPPING ? "mapping" : "sequence", pointer, index: 0, pendingKey: null, seen: new Map() });
     }
   }
   return positions;
-}
-
-function lastMarkerBefore(text: string, at: number): number {
-  const head = text.slice(0, at);
-  const m = [...head.matchAll(/^---/gm)];
-  return m.length > 0 ? m[m.length - 1]!.index! : -1;
 }
