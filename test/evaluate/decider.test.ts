@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { BatchDecider } from "../../engine/evaluate/decider.js";
+import type { DecisionBatch, DecisionEngine, DecisionResult, PolicyExemption } from "../../engine/evaluate/types.js";
+
+const K1 = "aaaaaaaa-0000-0000-0000-000000000001";
+const K2 = "aaaaaaaa-0000-0000-0000-000000000002";
+const SUB = "/subscriptions/11111111-1111-1111-1111-111111111111";
+const RG = `${SUB}/resourcegroups/rg`;
+const MG = "/providers/microsoft.management/managementgroups/prod";
+
+function ex(name: string, recommendations: string[], scopes: string[]): PolicyExemption {
+  return { name, recommendations, scopes, category: "waiver", justification: "risk_accepted", expires_ms: null, status: "active" };
+}
+
+/**
+ * A recording stand-in for the policy: it answers "the first exemption of the batch" for every
+ * question whose chain is not empty. It does not model the policy's rules; these tests are about
+ * what the decider asks, how often, and that every row gets the answer to its own question.
+ */
+class RecordingEngine implements DecisionEngine {
+  batches: DecisionBatch[] = [];
+  async decide(batch: DecisionBatch): Promise<DecisionResult> {
+    this.batches.push(structuredClone(batch));
+    const decisions: DecisionResult["decisions"] = {};
+    for (const a of batch.assessments) {
+      if (a.chain.length > 0) {
+        decisions[a.id] = { exemption: batch.exemptions[0]!.name, scope: a.chain[0]!, rank: 0, status: "NotApplicable", cause: "Exempt", reason: "r", others: [] };
+      }
+    }
+    return { decisions, exemption_status: {} };
+  }
+}
+
+const chainOf = (vm: string, rg = RG) => [`${rg}/providers/microsoft.compute/virtualmachines/${vm}`, rg, SUB, MG];
+
+describe("BatchDecider", () => {
+  it("asks nothing for keys no exemption names, and prunes chains to the scopes exemptions name", async () => {
+    const engine = new RecordingEngine();
+    const got: [string, string | null][] = [];
+    const d = new BatchDecider<string>(engine, 0, [ex("rg-wide", [K1], [RG])], (row, dec) => got.push([row, dec?.exemption ?? null]));
+    await d.add("vm1/K2", K2, chainOf("vm1"));
+    for (let i = 0; i < 100; i++) await d.add(`vm${i}/K1`, K1, chainOf(`vm${i}`));
+    await d.add("other-rg/K1", K1, chainOf("x", `${SUB}/resourcegroups/other`));
+    await d.flush();
+    // 100 resources in the same group → one question with chain [rg]; other-rg → no scope left.
+    expect(engine.batches).toHaveLength(1);
+    expect(engine.batches[0]!.assessments).toEqual([{ id: "0", key: K1, chain: [RG] }]);
+    expect(engine.batches[0]!.exemptions.map((e) => e.name)).toEqual(["rg-wide"]);
+    expect(got).toHaveLength(102);
+    expect(got.filter(([, e]) => e === "rg-wide")).toHaveLength(100);
+    expect(got.find(([r]) => r === "vm1/K2")![1]).toBe(null);
+    expect(got.find(([r]) => r === "other-rg/K1")![1]).toBe(null);
+    expect(d.stats).toMatchObject({ calls: 1, questions: 1 });
+  });
+
+  it("keeps asking with an empty chain when a global exemption names the key", async () => {
+    const engine = new RecordingEngine();
+    const d = new BatchDecider<string>(engine, 5, [ex("g", [K1], ["global"]), ex("n", [K2], [MG])], () => {});
+    await d.add("a", K1, chainOf("a"));
+    await d.flush();
+    expect(engine.batches[0]).toEqual({ at_ms: 5, exemptions: [ex("g", [K1], ["global"])], assessments: [{ id: "0", key: K1, chain: [] }] });
+  });
+
+  it("answers repeated questions from its cache across batches and flushes at the batch size", async () => {
+    const engine = new RecordingEngine();
+    const answers = new Map<string, string | null>();
+    const exemptions = Array.from({ length: 5 }, (_, i) => ex(`vm-${i}`, [K1], [chainOf(`vm${i}`)[0]!]));
+    const d = new BatchDecider<string>(engine, 0, exemptions, (row, dec) => answers.set(row, dec?.scope ?? null), 2);
+    for (let round = 0; round < 3; round++) for (let i = 0; i < 5; i++) await d.add(`r${round}-vm${i}`, K1, chainOf(`vm${i}`));
+    await d.flush();
+    expect(engine.batches.map((b) => b.assessments.length)).toEqual([2, 2, 1]);
+    expect(d.stats.questions).toBe(5);
+    expect(answers.get("r2-vm3")).toBe(chainOf("vm3")[0]);
+    expect(answers.size).toBe(15);
+  });
+});
