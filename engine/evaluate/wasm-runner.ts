@@ -58,10 +58,14 @@ export async function readPolicyModules(dir: string): Promise<{ file: string; so
 /** The compiler may return the bytes, or a Result {ok, value | errors}: accept both. */
 function wasmOf(out: unknown): Uint8Array {
   if (out instanceof Uint8Array) return out;
-  const r = out as { ok?: boolean; value?: unknown; errors?: { message?: string }[] } | null;
+  type Err = { message?: string; code?: string; location?: { file?: string; line?: number; col?: number } | null; rule?: string };
+  const r = out as { ok?: boolean; value?: unknown; errors?: Err[] } | null;
   if (r && r.ok === true && r.value instanceof Uint8Array) return r.value;
   if (r && r.ok === false) {
-    const msgs = (r.errors ?? []).map((e) => (typeof e === "object" && e && "message" in e ? String(e.message) : String(e)));
+    const msgs = (r.errors ?? []).map((e) => {
+      const where = e.location ? `${e.location.file}:${e.location.line}:${e.location.col}: ` : "";
+      return `${where}${e.code ? e.code + ": " : ""}${e.message ?? String(e)}${e.rule ? ` (rule ${e.rule})` : ""}`;
+    });
     throw new PolicyLoadError(`policy compilation failed:\n${msgs.join("\n")}`);
   }
   throw new PolicyLoadError("the compiler returned neither bytes nor a result");
