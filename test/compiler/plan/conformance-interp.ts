@@ -7,7 +7,7 @@
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import yaml from "js-yaml";
+import * as yaml from "js-yaml";
 import { check } from "../../../engine/compiler/check/index.js";
 import type { CompileError, Result } from "../../../engine/compiler/errors.js";
 import { hostBuiltins } from "../../../engine/compiler/builtins/index.js";
@@ -16,7 +16,7 @@ import { EvalError, evaluatePlan } from "../../../engine/compiler/ir/interp.js";
 import { fromJSON, toJSON } from "../../../engine/compiler/ir/values.js";
 import { plan } from "../../../engine/compiler/plan/index.js";
 import type { Module } from "../../../engine/compiler/syntax/ast.js";
-import * as syntax from "../../../engine/compiler/syntax/index.js";
+import { parseModule } from "../../../engine/compiler/syntax/module.js";
 
 interface Case {
   note: string;
@@ -43,7 +43,6 @@ for (const [name, fn] of Object.entries(hostBuiltins({ now: () => 1_700_000_000_
   };
 }
 
-const parseModule = (syntax as unknown as { parseModule: (file: string, text: string) => Result<Module> }).parseModule;
 
 export function runCase(c: Case): Outcome {
   const m = /^\s*data\.([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*=\s*([A-Za-z_]\w*)\s*$/.exec(c.query);
