@@ -33,6 +33,12 @@ export interface EmitInfo {
 
 const PAGE = 65536;
 
+/** What AssemblyScript emits by default and Node 20 runs; validation needs them declared. */
+function features(): binaryen.Features {
+  const f = binaryen.Features;
+  return f.MVP | f.MutableGlobals | f.SignExt | f.BulkMemory | f.BulkMemoryOpt | f.NontrappingFPToInt | f.Multivalue | f.ReferenceTypes;
+}
+
 export function emitWasm(policy: ir.Policy, runtime: Uint8Array, options: EmitOptions = {}): Uint8Array {
   return emitWasmWithInfo(policy, runtime, options).wasm;
 }
@@ -42,7 +48,7 @@ export function emitWasmWithInfo(
   runtime: Uint8Array,
   options: EmitOptions = {},
 ): { wasm: Uint8Array; info: EmitInfo } {
-  const m = binaryen.readBinary(runtime);
+  const m = binaryen.readBinaryWithFeatures(runtime, features());
   try {
     return link(m, policy, options);
   } finally {
