@@ -2,11 +2,14 @@
 // types. Declared types come from @open-policy-agent/opa-wasm's capabilities.json (the built-ins
 // OPA itself compiles to Wasm), read once at first use; the arities of the other OPA built-ins
 // that policies may call (delegated to the host) are listed below.
-// TODO: switch to engine/compiler/builtins/signatures.ts once the code generator publishes it.
+// Names and arities come first from the code generator's table (engine/compiler/builtins/
+// signatures.ts), so that the checker accepts exactly what the back end knows; the list below only
+// fills gaps (built-ins that table does not list yet, such as array.flatten).
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { builtinSignatures } from "../builtins/signatures.js";
 
 /** A declared type as in OPA's capabilities JSON (`decl`). */
 export interface DeclType {
@@ -142,14 +145,14 @@ export function builtinTable(): Map<string, BuiltinInfo> {
   if (table) return table;
   const t = new Map<string, BuiltinInfo>();
   for (const [name, arity] of Object.entries(EXTRA_ARITIES)) t.set(name, { name, arity });
+  for (const sig of builtinSignatures.values()) t.set(sig.name, { name: sig.name, arity: sig.variadic ? -1 : sig.arity });
   for (const b of loadCapabilities()) {
     const args = b.decl.args ?? [];
-    t.set(b.name, {
-      name: b.name,
-      arity: b.decl.variadic ? -1 : args.length,
-      args,
-      ...(b.decl.result ? { result: b.decl.result } : {}),
-    });
+    const arity = b.decl.variadic ? -1 : args.length;
+    const known = t.get(b.name);
+    // Declared types only where both tables agree on the arity (they describe the same function).
+    if (known && known.arity !== arity) continue;
+    t.set(b.name, { name: b.name, arity, args, ...(b.decl.result ? { result: b.decl.result } : {}) });
   }
   // Operators the parser produces; present in capabilities.json too, listed here so that the
   // checker works even when that file cannot be read.

@@ -121,6 +121,7 @@ function checkRuleSafety(rule: Rule, env: SafetyEnv, names: LocalNames, errors: 
   const globals = new Set(RESERVED);
   for (const a of rule.head.args ?? []) forEachVar(a, (v) => globals.add(v.name), { skipClosures: true });
   for (let r: Rule | null = rule; r; r = r.else) {
+    liftHeadTerms(r, globals, names);
     const res = reorderBodyForSafety(env, globals, r.body);
     const unsafe: Unsafe = res.unsafe;
     r.body = res.body;
@@ -148,6 +149,36 @@ function checkRuleSafety(rule: Rule, env: SafetyEnv, names: LocalNames, errors: 
     if (head.value) head.value = checkHeadClosures(env, bound, head.value, unsafe, headExpr);
     reportUnsafe(unsafe, names, errors, key);
   }
+}
+
+/**
+ * A head value (or partial-set key) with variables the body does not bind, such as
+ * `q := xs[_]` or `f(x) := o[_] == x`, is evaluated after the body and may enumerate: it moves
+ * into the body as `__localN__ = <term>` and the head keeps the new variable. The planner then
+ * sees an ordinary body, and unsafe variables inside the term are reported like any other.
+ */
+function liftHeadTerms(r: Rule, globals: Set<string>, names: LocalNames): void {
+  const bound = new Set(globals);
+  for (const e of r.body) forEachVarInExpr(e, (v) => bound.add(v.name), { skipClosures: true });
+  const lift = (t: Term): Term => {
+    let free = false;
+    forEachVar(t, (v) => {
+      if (!bound.has(v.name)) free = true;
+    }, { skipClosures: true });
+    if (!free || t.type === "var") return t;
+    const name = names.fresh("value");
+    const local: Term = { type: "var", name, loc: t.loc };
+    const eq: Term = {
+      type: "call",
+      operator: { type: "ref", terms: [{ type: "var", name: "eq", loc: t.loc }], loc: t.loc },
+      args: [local, t],
+      loc: t.loc,
+    };
+    r.body = [...r.body, { node: { type: "term", term: eq }, negated: false, with: [], loc: t.loc }];
+    return { ...local };
+  };
+  if (r.head.value) r.head.value = lift(r.head.value);
+  if (r.kind === "partial-set" && r.head.key) r.head.key = lift(r.head.key);
 }
 
 function headTerms(r: Rule): Term[] {

@@ -97,6 +97,8 @@ export class LocalRewriter {
           if (why !== "arg") this.err(`variables must not shadow ${t.name} (use a different variable name)`, t.loc);
           return t;
         }
+        // `f(x, x)`: a repeated arg is one variable (both args must be equal).
+        if (why === "arg" && scope.declared.has(t.name)) return { ...t, name: scope.declared.get(t.name)! };
         if (scope.declared.has(t.name)) {
           this.err(`var ${t.name} ${why === "some" ? "declared" : "assigned"} above`, t.loc);
           return { ...t, name: scope.declared.get(t.name)! };
