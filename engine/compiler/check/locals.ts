@@ -112,6 +112,16 @@ export class LocalRewriter {
       }
       case "array":
         return { ...t, items: t.items.map((x) => this.declarePattern(x, scope, why)) };
+      case "ref": {
+        // The parser writes the root documents as one-term refs.
+        const head = t.terms[0];
+        if (t.terms.length === 1 && head?.type === "var" && (head.name === "input" || head.name === "data")) {
+          this.err(`variables must not shadow ${head.name} (use a different variable name)`, t.loc);
+          return t;
+        }
+        if (why === "assign") this.err("cannot assign to ref", t.loc);
+        return why === "assign" ? t : this.term(t, scope);
+      }
       case "object":
         // Object keys cannot be patterns: they are values (refs to outer vars are allowed).
         return { ...t, items: t.items.map(([k, v]) => [this.term(k, scope), this.declarePattern(v, scope, why)] as [Term, Term]) };
