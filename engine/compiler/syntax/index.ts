@@ -6,3 +6,4 @@ export { parseQuery as parseBody } from "./module.js";
 export { tokenize, type LexResult } from "./lexer.js";
 export type { Token, TokenKind, Comment } from "./tokens.js";
 export type * from "./ast.js";
+export { termToString, exprToString, bodyToString, ruleToString } from "./print.js";

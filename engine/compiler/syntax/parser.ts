@@ -28,10 +28,12 @@ import { checkNumber, decodeRawString, decodeString } from "./literals.js";
 import { builtinCall, cloneTerm, isGround, mapTerm, operatorName, refOf, varTerm } from "./terms.js";
 import { isKeyword, tokenClass, tokenName, type Token, type TokenKind } from "./tokens.js";
 
-export class ParseFailure extends Error {
-  constructor(readonly error: CompileError) {
-    super(error.message);
-  }
+/**
+ * Thrown for a parse error. Deliberately not an Error: the parser throws these while exploring
+ * ambiguous syntax, and capturing a stack trace for each would dominate parse time.
+ */
+export class ParseFailure {
+  constructor(readonly error: CompileError) {}
 }
 
 /** Facts about how a rule was written, needed for the Rego v1 checks after parsing. */
@@ -410,10 +412,55 @@ export class Parser {
     return rules;
   }
 
+  /**
+   * At `{`: whether the braces hold something only a body can (`;`, `:=`, `=`, `some`, `every`,
+   * `not`, `with` directly inside). Then trying a set or object literal first, as the grammar
+   * otherwise requires, would fail anyway; skipping it keeps parsing linear.
+   */
+  private braceHoldsStatements(): boolean {
+    let depth = 0;
+    for (let i = this.pos; i < this.tokens.length; i++) {
+      const t = this.tokens[i] as Token;
+      switch (t.kind) {
+        case "{":
+        case "[":
+        case "(":
+          depth++;
+          break;
+        case "}":
+        case "]":
+        case ")":
+          if (--depth === 0) return false;
+          break;
+        case "eof":
+          return false;
+        case ";":
+        case "assign":
+        case "eq":
+        case "some":
+        case "every":
+        case "not":
+        case "with": {
+          const next = this.tokens[i + 1];
+          const keywordRef = next !== undefined && !next.wsBefore && (next.kind === "." || next.kind === "[");
+          if (depth === 1 && !keywordRef) return true;
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
   /** After `if`: one expression (`p if x > 1`), or a `{ body }`. */
   private parseIfBody(): Body {
     const m = this.mark();
     const startsWithBrace = this.cur().kind === "{";
+    if (startsWithBrace && this.braceHoldsStatements()) {
+      this.advance();
+      const body = this.parseBody("}");
+      this.advance();
+      return body;
+    }
     let literalError: ParseFailure | null = null;
     try {
       const expr = this.parseLiteral();
