@@ -32,7 +32,7 @@ const arities: Record<string, number> = {
   "time.now_ns": 0, "time.parse_rfc3339_ns": 1, "time.parse_ns": 2, "time.date": 1,
   "time.add_date": 4, "time.diff": 2, "time.clock": 1, "time.weekday": 1,
   // graph and misc
-  walk: 1, "internal.member_2": 2, "internal.member_3": 3, print: 1, "internal.print": 1,
+  walk: 1, "opa.runtime": 0, "internal.member_2": 2, "internal.member_3": 3, print: 1, "internal.print": 1,
   "units.parse": 1, "units.parse_bytes": 1, "semver.compare": 2, "semver.is_valid": 1,
   "glob.match": 3, "net.cidr_contains": 2, "crypto.sha256": 1, "crypto.md5": 1,
 };

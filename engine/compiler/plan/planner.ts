@@ -235,6 +235,16 @@ class BodyPlanner {
     k();
   }
 
+  /** Plans a closure (not, every, comprehension body): its bindings do not leak out. */
+  scoped(fn: () => void): void {
+    const saved = new Map(this.vars);
+    try {
+      fn();
+    } finally {
+      this.vars = saved;
+    }
+  }
+
   // ------------------------------------------------------------------------------------------
   // Bodies and expressions
 
@@ -250,7 +260,7 @@ class BodyPlanner {
 
   private planExprNoWith(e: Expr, k: Cont): void {
     if (e.negated) {
-      const blk = this.fb.block(() => this.planExprNode(e, () => {}));
+      const blk = this.fb.block(() => this.scoped(() => this.planExprNode(e, () => {})));
       this.emit({ op: "Not", block: blk });
       return k();
     }
@@ -284,7 +294,7 @@ class BodyPlanner {
           const blk = this.fb.block(() => {
             if (n.key) this.vars.set(n.key.name, key);
             this.vars.set(n.value.name, val);
-            const inner = this.fb.block(() => this.planBody(n.body, () => {}));
+            const inner = this.fb.block(() => this.scoped(() => this.planBody(n.body, () => {})));
             this.emit({ op: "Not", block: inner });
             this.emit({ op: "AssignVar", source: { kind: "bool", value: true }, target: counter });
           });
@@ -396,11 +406,14 @@ class BodyPlanner {
     return node && nodeKind(node) === "function" ? path : null;
   }
 
-  private extendCtx(add: { dataMock?: string[]; fn?: [string, Mock] }, base: Ctx = this.ctx): Ctx {
+  private extendCtx(add: { dataMock?: string[]; fn?: [string, Mock]; clearFns?: boolean }, base: Ctx = this.ctx): Ctx {
     const dataMocks = add.dataMock ? [...base.dataMocks, add.dataMock] : base.dataMocks;
-    const fnMocks = new Map(base.fnMocks);
+    const fnMocks = new Map(add.clearFns ? [] : base.fnMocks);
     if (add.fn) fnMocks.set(add.fn[0], add.fn[1]);
-    const key = JSON.stringify([dataMocks, [...fnMocks].sort((a, b) => (a[0] < b[0] ? -1 : 1))]);
+    const key =
+      dataMocks.length === 0 && fnMocks.size === 0
+        ? ""
+        : JSON.stringify([dataMocks, [...fnMocks].sort((a, b) => (a[0] < b[0] ? -1 : 1))]);
     return { key, dataMocks, fnMocks };
   }
 
@@ -534,7 +547,10 @@ class BodyPlanner {
       const r = this.fb.newLocal();
       if (target.kind === "func") {
         const node = lookup(this.p.tree, target.path)!;
-        const fname = this.p.ruleFunc(node, this.ctx);
+        // A replacement function runs without the function mocks that selected it (OPA: a mock
+        // calling the original gets the original; mocks do not call other mocks).
+        const ctx = mock ? this.extendCtx({ clearFns: true }) : this.ctx;
+        const fname = this.p.ruleFunc(node, ctx);
         const args: Operand[] = [{ kind: "local", local: this.input }, { kind: "local", local: this.data }, ...ops];
         this.emit({ op: "Call", func: fname, args, result: r });
       } else if (target.kind === "builtin") {
@@ -602,6 +618,25 @@ class BodyPlanner {
       };
       return step(0);
     }
+    if (a.type === "object" && b.type === "object" && (this.hasPatternVars(a) || this.hasPatternVars(b))) {
+      const bk = new Map(b.items.map(([kt, vt]) => [constKey(kt), vt]));
+      const pairs: Array<[Term, Term]> = [];
+      for (const [kt, vt] of a.items) {
+        const other = bk.get(constKey(kt));
+        if (other === undefined || constKey(kt) === null) break;
+        pairs.push([vt, other]);
+      }
+      if (pairs.length === a.items.length && a.items.length === b.items.length) {
+        const step = (i: number): void => {
+          if (i >= pairs.length) return k();
+          this.unify(pairs[i]![0], pairs[i]![1], () => step(i + 1));
+        };
+        return step(0);
+      }
+      if (a.items.length !== b.items.length || pairs.length < a.items.length) {
+        if (a.items.every(([kt]) => constKey(kt) !== null) && b.items.every(([kt]) => constKey(kt) !== null)) return this.fail();
+      }
+    }
     if (this.hasPatternVars(a)) return this.planTerm(b, (v) => this.unifyValue(a, v, k));
     if (this.hasPatternVars(b)) return this.planTerm(a, (v) => this.unifyValue(b, v, k));
     this.planTerms([a, b], ([x, y]) => {
@@ -667,7 +702,10 @@ class BodyPlanner {
       case "var": {
         const l = this.vars.get(t.name);
         if (l !== undefined) return k({ kind: "local", local: l });
-        if (t.name === "input") return k({ kind: "local", local: this.input });
+        if (t.name === "input") {
+          this.emit({ op: "IsDefined", source: this.input });
+          return k({ kind: "local", local: this.input });
+        }
         if (t.name === "data") return this.planDataPath([], k);
         throw new PlanError(`var ${t.name} is unbound where its value is needed`, t.loc);
       }
@@ -734,7 +772,7 @@ class BodyPlanner {
     if (t.type === "arraycomprehension") this.emit({ op: "MakeArray", capacity: 0, target: c });
     else if (t.type === "setcomprehension") this.emit({ op: "MakeSet", target: c });
     else this.emit({ op: "MakeObject", target: c });
-    this.fb.group(() =>
+    this.fb.group(() => this.scoped(() =>
       this.planBody(t.body, () => {
         if (t.type === "arraycomprehension") {
           this.planTerm(t.term, (v) => this.emit({ op: "ArrayAppend", value: v, array: c }));
@@ -746,7 +784,7 @@ class BodyPlanner {
           );
         }
       }),
-    );
+    ));
     k({ kind: "local", local: c });
   }
 
@@ -842,7 +880,9 @@ class BodyPlanner {
         cur = out;
       }
       const m = this.fb.newLocal();
-      this.emit({ op: "ObjectMerge", a: virt, b: cur, target: m });
+      // Base data wins over virtual documents on conflicting leaves, as OPA's conformance
+      // cases show (baseandvirtualdocs "base/virtual: conflicts").
+      this.emit({ op: "ObjectMerge", a: cur, b: virt, target: m });
       this.emit({ op: "AssignVar", source: { kind: "local", local: m }, target: res });
     });
     return res;
@@ -955,25 +995,24 @@ class RulePlanner {
         else fb.emit({ op: "AssignVarOnce", source: v, target: ret, conflict });
       });
     }
+    // OPA: the first alternative with any solution gives the value; all of its solutions must
+    // agree (an else alternative that iterates to different values is a conflict).
     const chainRes = fb.newLocal();
     fb.emit({ op: "ResetLocal", target: chainRes });
-    fb.group(() => {
-      const chainDepth = fb.depth;
-      const alts: ir.Block[] = [];
-      for (let r: Rule | null = pr.rule; r; r = r.else) {
-        const alt = r;
-        const scope = new BodyPlanner(this.p, fb, this.ctx);
-        alts.push(
-          fb.block(() =>
-            this.planAlternative(scope, alt, pr, kind, argLocals, (v) => {
-              fb.emit({ op: "AssignVar", source: v, target: chainRes });
-              fb.emit(fb.breakTo(chainDepth));
-            }),
-          ),
-        );
-      }
-      fb.emit({ op: "Block", blocks: alts });
-    });
+    const alts: ir.Block[] = [];
+    for (let r: Rule | null = pr.rule; r; r = r.else) {
+      const alt = r;
+      const scope = new BodyPlanner(this.p, fb, this.ctx);
+      alts.push(
+        fb.block(() => {
+          fb.emit({ op: "IsUndefined", source: chainRes });
+          this.planAlternative(scope, alt, pr, kind, argLocals, (v) => {
+            fb.emit({ op: "AssignVarOnce", source: v, target: chainRes, conflict });
+          });
+        }),
+      );
+    }
+    fb.emit({ op: "Block", blocks: alts });
     fb.emit({ op: "IsDefined", source: chainRes });
     fb.emit({ op: "AssignVarOnce", source: { kind: "local", local: chainRes }, target: ret, conflict });
     void b;
@@ -990,7 +1029,7 @@ class RulePlanner {
   ): void {
     const afterArgs = () =>
       b.planBody(rule.body, () => {
-        if (kind === "set") return b.planTerm(rule.head.key ?? pr.rule.head.key!, k);
+        if (kind === "set" || pr.rule.kind === "partial-set") return b.planTerm(rule.head.key ?? pr.rule.head.key!, k);
         const value = rule.head.value ?? pr.rule.head.value ?? trueTerm(rule.loc);
         if (kind === "object") {
           // Keys are planned by insertRefHead; plan the value here.
@@ -1013,21 +1052,41 @@ class RulePlanner {
       return;
     }
     const conflict: ir.ConflictKind = pr.rule.kind === "partial-object" ? "object" : "complete";
+    const leafSet = pr.rule.kind === "partial-set";
     b.planTerms(keys, (ops) => {
       let cur = ret;
-      for (let j = 0; j < ops.length - 1; j++) {
+      // Walk (creating) objects down to the last key; partial sets also create the leaf set.
+      for (let j = 0; j < (leafSet ? ops.length : ops.length - 1); j++) {
+        const last = j === ops.length - 1;
         const t = fb.newLocal();
         fb.emit({ op: "ResetLocal", target: t });
         fb.group(() => fb.emit({ op: "Dot", source: { kind: "local", local: cur }, key: ops[j]!, target: t }));
         fb.group(() => {
           fb.emit({ op: "IsUndefined", source: t });
-          fb.emit({ op: "MakeObject", target: t });
+          fb.emit(last ? { op: "MakeSet", target: t } : { op: "MakeObject", target: t });
           fb.emit({ op: "ObjectInsert", key: ops[j]!, value: { kind: "local", local: t }, object: cur });
         });
         cur = t;
       }
-      fb.emit({ op: "ObjectInsertOnce", key: ops[ops.length - 1]!, value: v, object: cur, conflict });
+      if (leafSet) fb.emit({ op: "SetAdd", value: v, set: cur });
+      else fb.emit({ op: "ObjectInsertOnce", key: ops[ops.length - 1]!, value: v, object: cur, conflict });
     });
+  }
+}
+
+/** A canonical text for constant scalar keys (null when the key is not a constant scalar). */
+function constKey(t: Term): string | null {
+  switch (t.type) {
+    case "string":
+      return JSON.stringify(t.value);
+    case "number":
+      return "#" + String(Number(t.text));
+    case "boolean":
+      return String(t.value);
+    case "null":
+      return "null";
+    default:
+      return null;
   }
 }
 

@@ -66,7 +66,8 @@ export function nodeKind(n: DocNode): NodeKind {
   let kind: NodeKind = "complete";
   for (const r of n.rules) {
     if (r.rule.kind === "function") return "function";
-    if (r.rule.kind === "partial-set") kind = "set";
+    // Partial sets under a ref with variables (`a[x] contains y`) build objects of sets.
+    if (r.rule.kind === "partial-set" && r.rest.length === 0) kind = "set";
     else if (r.rest.length > 0 && kind !== "set") kind = "object";
   }
   return kind;

@@ -42,7 +42,7 @@ describe("complete rules", () => {
     expect(evalRule(same, "test/p")).toBe(1);
   });
 
-  it("takes the first alternative of an else chain that holds, even when it iterates", () => {
+  it("takes the first alternative of an else chain that holds; its solutions must agree", () => {
     const pkgs = {
       test: [
         rule({
@@ -56,8 +56,10 @@ describe("complete rules", () => {
         }),
       ],
     };
-    expect(evalRule(pkgs, "test/p", { xs: [11, 12] })).toBe(11);
-    expect(evalRule(pkgs, "test/p", { xs: [3, 4] })).toBe(3);
+    expect(evalRule(pkgs, "test/p", { xs: [3, 11] })).toBe(11);
+    expect(() => evalRule(pkgs, "test/p", { xs: [11, 12] })).toThrow(/eval_conflict_error/);
+    expect(evalRule(pkgs, "test/p", { xs: [3, 3] })).toBe(3);
+    expect(() => evalRule(pkgs, "test/p", { xs: [3, 4] })).toThrow(/eval_conflict_error/);
     expect(evalRule(pkgs, "test/p", { xs: [] })).toBe("none");
   });
 });
