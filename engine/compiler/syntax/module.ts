@@ -23,8 +23,13 @@ const parseError = (location: Location, message: string): CompileError => ({
 
 /** Parses a Rego v1 module. `file` is used in locations and error messages. */
 export function parseModule(file: string, text: string): Result<Module> {
+  return parseModuleWith(file, text, true);
+}
+
+/** parseModule with the parser's body lookahead switchable, so tests can show it changes nothing. */
+export function parseModuleWith(file: string, text: string, bodyLookahead: boolean): Result<Module> {
   const { tokens, comments: rawComments } = tokenize(text);
-  const parser = new Parser(file, text, tokens);
+  const parser = new Parser(file, text, tokens, bodyLookahead);
   let stmts: Statement[];
   try {
     stmts = parser.parseStatements(true);

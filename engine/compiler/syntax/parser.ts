@@ -90,6 +90,8 @@ export class Parser {
     private readonly file: string,
     private readonly text: string,
     private readonly tokens: Token[],
+    /** Skip the literal attempt for `if { … }` when the braces can only be a body (see below). */
+    private readonly bodyLookahead = true,
   ) {
     this.checkScanError();
   }
@@ -414,7 +416,7 @@ export class Parser {
 
   /**
    * At `{`: whether the braces hold something only a body can (`;`, `:=`, `=`, `some`, `every`,
-   * `not`, `with` directly inside). Then trying a set or object literal first, as the grammar
+   * `not`, `with` directly inside, and no `|` before it that could make it a comprehension). Then trying a set or object literal first, as the grammar
    * otherwise requires, would fail anyway; skipping it keeps parsing linear.
    */
   private braceHoldsStatements(): boolean {
@@ -434,6 +436,10 @@ export class Parser {
           break;
         case "eof":
           return false;
+        case "or":
+          // Maybe a comprehension (`{x: i | x := …}`), which is a literal: decide by parsing.
+          if (depth === 1) return false;
+          break;
         case ";":
         case "assign":
         case "eq":
@@ -455,7 +461,7 @@ export class Parser {
   private parseIfBody(): Body {
     const m = this.mark();
     const startsWithBrace = this.cur().kind === "{";
-    if (startsWithBrace && this.braceHoldsStatements()) {
+    if (startsWithBrace && this.bodyLookahead && this.braceHoldsStatements()) {
       this.advance();
       const body = this.parseBody("}");
       this.advance();
