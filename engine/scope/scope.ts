@@ -173,14 +173,14 @@ function parseOrThrow(input: string): Scope {
   if (!input.startsWith("/")) {
     fail(input, whole, `'${input}' is neither \`global\` nor an Azure ID`, "`global` or an Azure ID starting with '/'");
   }
+  if (input === "/") fail(input, whole, "'/' alone is not a scope", "an Azure ID such as /subscriptions/{guid}");
   const parts = splitParts(input);
   for (const p of parts) {
     if (p.text === "") fail(input, p, `empty path segment at character ${p.offset + 1} (a doubled '/')`, "one '/' between segments");
     if (CONTROL.test(p.text)) fail(input, p, `segment '${p.text}' contains a control character`, "printable characters");
     if (p.text !== p.text.trim()) fail(input, p, `segment '${p.text}' has leading or trailing whitespace`, "no spaces around '/'");
   }
-  const first = parts[0];
-  if (first === undefined) fail(input, whole, "'/' alone is not a scope", "an Azure ID such as /subscriptions/{guid}");
+  const first = parts[0]!;
   if (same(first.text, "subscriptions")) return parseUnderSubscription(input, parts);
   if (same(first.text, "providers")) return parseManagementGroup(input, parts);
   return fail(
