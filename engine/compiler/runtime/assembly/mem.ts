@@ -112,3 +112,29 @@ export function asAbort(msg: usize, file: usize, line: u32, col: u32): void {
 export function freeTop(p: usize, size: usize): void {
   if (p + size == heapPtr) heapPtr = p;
 }
+
+// Error message builder: a fixed static buffer, so building a message never touches the heap.
+const MSG_CAP: u32 = 1024;
+const MSG = memory.data(1024);
+let msgLen: u32 = 0;
+
+export function msgBegin(): void { msgLen = 0; }
+
+export function msgAdd(s: string): void {
+  const n = <u32>s.length;
+  for (let i: u32 = 0; i < n && msgLen < MSG_CAP - 1; i++) store<u8>(MSG + msgLen++, <u8>s.charCodeAt(<i32>i));
+}
+
+export function msgAddBytes(p: usize, n: u32): void {
+  for (let i: u32 = 0; i < n && msgLen < MSG_CAP - 1; i++) store<u8>(MSG + msgLen++, load<u8>(p + i));
+}
+
+export function msgAddDigit(d: u32): void {
+  if (msgLen < MSG_CAP - 1) store<u8>(MSG + msgLen++, <u8>(48 + d % 10));
+}
+
+export function msgAbort(): void {
+  store<u8>(MSG + msgLen, 0);
+  env_opa_abort(MSG);
+  unreachable();
+}

@@ -9,12 +9,13 @@ import { compare, equal } from "../compare";
 import { setAdd, collFind } from "../collections";
 import { abortWith } from "../mem";
 import { isNum, isSet } from "./util";
+import { needNum, needStr, needArr, needObj, needSet, needArrOrSet, typeErr, elemTypeErr, builtinErr } from "./util";
 
 // @ts-ignore: decorator
 @inline function bothInt(a: usize, b: usize): bool { return numKind(a) == N_INT && numKind(b) == N_INT; }
 
 export function builtin_plus(a: usize, b: usize): usize {
-  if (!isNum(a) || !isNum(b)) return 0;
+  if (!needNum("plus", 1, a) || !needNum("plus", 2, b)) return 0;
   if (bothInt(a, b)) {
     const x = intOf(a), y = intOf(b), r = x + y;
     if (((x ^ r) & (y ^ r)) >= 0) return mkInt(r);
@@ -33,8 +34,9 @@ function setDiff(a: usize, b: usize): usize {
 }
 
 export function builtin_minus(a: usize, b: usize): usize {
-  if (isSet(a) && isSet(b)) return setDiff(a, b);
-  if (!isNum(a) || !isNum(b)) return 0;
+  if (isSet(a)) return needSet("minus", 2, b) ? setDiff(a, b) : 0;
+  if (!isNum(a)) return typeErr("minus", 1, "one of {number, set}", a);
+  if (!needNum("minus", 2, b)) return 0;
   if (bothInt(a, b)) {
     const x = intOf(a), y = intOf(b), r = x - y;
     if (((x ^ y) & (x ^ r)) >= 0) return mkInt(r);
@@ -43,7 +45,7 @@ export function builtin_minus(a: usize, b: usize): usize {
 }
 
 export function builtin_mul(a: usize, b: usize): usize {
-  if (!isNum(a) || !isNum(b)) return 0;
+  if (!needNum("mul", 1, a) || !needNum("mul", 2, b)) return 0;
   if (bothInt(a, b)) {
     const x = intOf(a), y = intOf(b);
     const f = <f64>x * <f64>y;
@@ -53,9 +55,9 @@ export function builtin_mul(a: usize, b: usize): usize {
 }
 
 export function builtin_div(a: usize, b: usize): usize {
-  if (!isNum(a) || !isNum(b)) return 0;
+  if (!needNum("div", 1, a) || !needNum("div", 2, b)) return 0;
   const fb = numF64(b);
-  if (fb == 0) { abortWith("eval_builtin_error: div: divide by zero"); return 0; }
+  if (fb == 0) return builtinErr("div", "divide by zero");
   if (bothInt(a, b)) {
     const x = intOf(a), y = intOf(b);
     if (y != -1 && x % y == 0) return mkInt(x / y);
@@ -64,7 +66,7 @@ export function builtin_div(a: usize, b: usize): usize {
 }
 
 export function builtin_rem(a: usize, b: usize): usize {
-  if (!isNum(a) || !isNum(b)) return 0;
+  if (!needNum("rem", 1, a) || !needNum("rem", 2, b)) return 0;
   if (!numAsInt(a)) { abortWith("eval_builtin_error: rem: modulo on floating-point number"); return 0; }
   const x = gotInt;
   if (!numAsInt(b)) { abortWith("eval_builtin_error: rem: modulo on floating-point number"); return 0; }
@@ -75,7 +77,7 @@ export function builtin_rem(a: usize, b: usize): usize {
 }
 
 export function builtin_abs(a: usize): usize {
-  if (!isNum(a)) return 0;
+  if (!needNum("abs", 1, a)) return 0;
   if (numKind(a) == N_INT && intOf(a) != i64.MIN_VALUE) {
     const x = intOf(a);
     return x < 0 ? mkInt(-x) : a;
@@ -84,7 +86,7 @@ export function builtin_abs(a: usize): usize {
 }
 
 export function builtin_round(a: usize): usize {
-  if (!isNum(a)) return 0;
+  if (!needNum("round", 1, a)) return 0;
   if (numKind(a) == N_INT) return a;
   const f = numF64(a);
   // Half away from zero, like Go's math.Round (OPA's round).
@@ -93,17 +95,17 @@ export function builtin_round(a: usize): usize {
 }
 
 export function builtin_ceil(a: usize): usize {
-  if (!isNum(a)) return 0;
+  if (!needNum("ceil", 1, a)) return 0;
   return numKind(a) == N_INT ? a : mkFloat(Math.ceil(numF64(a)));
 }
 
 export function builtin_floor(a: usize): usize {
-  if (!isNum(a)) return 0;
+  if (!needNum("floor", 1, a)) return 0;
   return numKind(a) == N_INT ? a : mkFloat(Math.floor(numF64(a)));
 }
 
 export function builtin_numbers_range(a: usize, b: usize): usize {
-  if (!isNum(a) || !isNum(b)) return 0;
+  if (!needNum("numbers.range", 1, a) || !needNum("numbers.range", 2, b)) return 0;
   if (!numAsInt(a)) { abortWith("eval_builtin_error: numbers.range: operand 1 must be integer number but got floating-point number"); return 0; }
   const x = gotInt;
   if (!numAsInt(b)) { abortWith("eval_builtin_error: numbers.range: operand 2 must be integer number but got floating-point number"); return 0; }
@@ -117,7 +119,7 @@ export function builtin_numbers_range(a: usize, b: usize): usize {
 }
 
 export function builtin_numbers_range_step(a: usize, b: usize, s: usize): usize {
-  if (!isNum(a) || !isNum(b) || !isNum(s)) return 0;
+  if (!needNum("numbers.range_step", 1, a) || !needNum("numbers.range_step", 2, b) || !needNum("numbers.range_step", 3, s)) return 0;
   if (!numAsInt(a)) return 0;
   const x = gotInt;
   if (!numAsInt(b)) return 0;

@@ -2,9 +2,10 @@
 
 import { T_ARR, typeOf, mkArr, arrPush, arrLen, arrAt, numAsInt, gotInt } from "../value";
 import { isArr, isNum } from "./util";
+import { needNum, needStr, needArr, needObj, needSet, needArrOrSet, typeErr, elemTypeErr, builtinErr } from "./util";
 
 export function builtin_array_concat(a: usize, b: usize): usize {
-  if (!isArr(a) || !isArr(b)) return 0;
+  if (!needArr("array.concat", 1, a) || !needArr("array.concat", 2, b)) return 0;
   const na = arrLen(a), nb = arrLen(b);
   const r = mkArr(na + nb);
   for (let i: u32 = 0; i < na; i++) arrPush(r, arrAt(a, i));
@@ -13,7 +14,7 @@ export function builtin_array_concat(a: usize, b: usize): usize {
 }
 
 export function builtin_array_slice(a: usize, start: usize, stop: usize): usize {
-  if (!isArr(a) || !isNum(start) || !isNum(stop)) return 0;
+  if (!needArr("array.slice", 1, a) || !needNum("array.slice", 2, start) || !needNum("array.slice", 3, stop)) return 0;
   if (!numAsInt(start)) return 0;
   let s = gotInt;
   if (!numAsInt(stop)) return 0;
@@ -28,7 +29,7 @@ export function builtin_array_slice(a: usize, start: usize, stop: usize): usize 
 }
 
 export function builtin_array_reverse(a: usize): usize {
-  if (!isArr(a)) return 0;
+  if (!needArr("array.reverse", 1, a)) return 0;
   const n = arrLen(a);
   const r = mkArr(n);
   for (let i = n; i > 0; i--) arrPush(r, arrAt(a, i - 1));
@@ -44,7 +45,7 @@ function flattenInto(r: usize, a: usize): void {
 }
 
 export function builtin_array_flatten(a: usize): usize {
-  if (!isArr(a)) return 0;
+  if (!needArr("array.flatten", 1, a)) return 0;
   const r = mkArr(arrLen(a));
   flattenInto(r, a);
   return r;

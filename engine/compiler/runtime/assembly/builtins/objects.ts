@@ -7,6 +7,7 @@ import {
 import { objPut, objGet, setAdd, collFind, collCopy, ensureSorted } from "../collections";
 import { equal } from "../compare";
 import { isObj, isArr, isSet } from "./util";
+import { needNum, needStr, needArr, needObj, needSet, needArrOrSet, typeErr, elemTypeErr, builtinErr } from "./util";
 
 /** Child of v at key for object.get paths: object key, array index, set member. */
 function child(v: usize, k: usize): usize {
@@ -23,7 +24,7 @@ function child(v: usize, k: usize): usize {
 }
 
 export function builtin_object_get(o: usize, key: usize, dflt: usize): usize {
-  if (!isObj(o) || key == 0 || dflt == 0) return 0;
+  if (!needObj("object.get", 1, o) || key == 0 || dflt == 0) return 0;
   if (isArr(key)) {
     let cur = o;
     const n = arrLen(key);
@@ -35,7 +36,7 @@ export function builtin_object_get(o: usize, key: usize, dflt: usize): usize {
 }
 
 export function builtin_object_keys(o: usize): usize {
-  if (!isObj(o)) return 0;
+  if (!needObj("object.keys", 1, o)) return 0;
   const n = collLen(o);
   const r = mkColl(T_SET, n);
   for (let i: u32 = 0; i < n; i++) setAdd(r, keyAt(o, i));
@@ -43,10 +44,10 @@ export function builtin_object_keys(o: usize): usize {
 }
 
 /** Set of the keys named by an array, set or object (object.remove / object.filter operand). */
-function keySet(k: usize): usize {
+function keySet(name: string, k: usize): usize {
   if (isSet(k)) return k;
   if (isObj(k)) return builtin_object_keys(k);
-  if (!isArr(k)) return 0;
+  if (!isArr(k)) return typeErr(name, 2, "one of {object, set, array}", k);
   const n = arrLen(k);
   const r = mkColl(T_SET, n);
   for (let i: u32 = 0; i < n; i++) setAdd(r, arrAt(k, i));
@@ -54,8 +55,8 @@ function keySet(k: usize): usize {
 }
 
 export function builtin_object_remove(o: usize, keys: usize): usize {
-  if (!isObj(o)) return 0;
-  const ks = keySet(keys);
+  if (!needObj("object.remove", 1, o)) return 0;
+  const ks = keySet("object.remove", keys);
   if (ks == 0) return 0;
   const n = collLen(o);
   const r = mkColl(T_OBJ, n);
@@ -67,8 +68,8 @@ export function builtin_object_remove(o: usize, keys: usize): usize {
 }
 
 export function builtin_object_filter(o: usize, keys: usize): usize {
-  if (!isObj(o)) return 0;
-  const ks = keySet(keys);
+  if (!needObj("object.filter", 1, o)) return 0;
+  const ks = keySet("object.filter", keys);
   if (ks == 0) return 0;
   const n = collLen(o);
   const r = mkColl(T_OBJ, 4);
@@ -95,16 +96,17 @@ function unionObj(a: usize, b: usize): usize {
 }
 
 export function builtin_object_union(a: usize, b: usize): usize {
-  return isObj(a) && isObj(b) ? unionObj(a, b) : 0;
+  if (!needObj("object.union", 1, a) || !needObj("object.union", 2, b)) return 0;
+  return unionObj(a, b);
 }
 
 export function builtin_object_union_n(objs: usize): usize {
-  if (!isArr(objs)) return 0;
+  if (!needArr("object.union_n", 1, objs)) return 0;
   let r = mkColl(T_OBJ, 4);
   const n = arrLen(objs);
   for (let i: u32 = 0; i < n; i++) {
     const o = arrAt(objs, i);
-    if (!isObj(o)) return 0;
+    if (!isObj(o)) return elemTypeErr("object.union_n", 1, "array", "objects", o);
     r = unionObj(r, o);
   }
   return r;

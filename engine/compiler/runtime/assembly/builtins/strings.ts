@@ -10,7 +10,16 @@ import { alloc, abortWith } from "../mem";
 import { utf8Count, seqLen, decode, decLen, byteOffsetOf } from "../utf8";
 import { putUtf8 } from "../json";
 import { scanNumber, numberFromText, formatI64 } from "../numtext";
-import { isStr, isNum, isArr, isSet, isArrOrSet, elemCount, elemAt } from "./util";
+import { isStr, isNum, isArr, isSet, isArrOrSet, elemCount, elemAt, typeNameOf } from "./util";
+import { msgBegin, msgAdd, msgAbort } from "../mem";
+
+function replaceNErr(what: string): usize {
+  msgBegin();
+  msgAdd("eval_type_error: strings.replace_n: operand 1 non-string "); msgAdd(what); msgAdd(" found in pattern object");
+  msgAbort();
+  return 0;
+}
+import { needNum, needStr, needArr, needObj, needSet, needArrOrSet, typeErr, elemTypeErr, builtinErr } from "./util";
 
 /** Byte offset of needle in hay at or after `from`, or -1. */
 function find(h: usize, hn: u32, n: usize, nn: u32, from: u32): i32 {
@@ -32,13 +41,13 @@ function endsWith(h: usize, hn: u32, n: usize, nn: u32): bool {
 }
 
 export function builtin_concat(delim: usize, c: usize): usize {
-  if (!isStr(delim) || !isArrOrSet(c)) return 0;
+  if (!needStr("concat", 1, delim) || !needArrOrSet("concat", 2, c)) return 0;
   const n = elemCount(c);
   const dl = strLen(delim);
   let total: u32 = 0;
   for (let i: u32 = 0; i < n; i++) {
     const e = elemAt(c, i);
-    if (!isStr(e)) return 0;
+    if (!isStr(e)) return elemTypeErr("concat", 2, typeNameOf(c), "strings", e);
     total += strLen(e) + (i > 0 ? dl : 0);
   }
   const r = mkStrBuf(total);
@@ -53,17 +62,17 @@ export function builtin_concat(delim: usize, c: usize): usize {
 }
 
 export function builtin_contains(s: usize, sub: usize): usize {
-  if (!isStr(s) || !isStr(sub)) return 0;
+  if (!needStr("contains", 1, s) || !needStr("contains", 2, sub)) return 0;
   return mkBool(find(strPtr(s), strLen(s), strPtr(sub), strLen(sub), 0) >= 0);
 }
 
 export function builtin_startswith(s: usize, p: usize): usize {
-  if (!isStr(s) || !isStr(p)) return 0;
+  if (!needStr("startswith", 1, s) || !needStr("startswith", 2, p)) return 0;
   return mkBool(startsWith(strPtr(s), strLen(s), strPtr(p), strLen(p)));
 }
 
 export function builtin_endswith(s: usize, p: usize): usize {
-  if (!isStr(s) || !isStr(p)) return 0;
+  if (!needStr("endswith", 1, s) || !needStr("endswith", 2, p)) return 0;
   return mkBool(endsWith(strPtr(s), strLen(s), strPtr(p), strLen(p)));
 }
 
@@ -87,8 +96,8 @@ function caseMap(cp: u32, upper: bool): u32 {
   return cp;
 }
 
-function mapCase(s: usize, upper: bool): usize {
-  if (!isStr(s)) return 0;
+function mapCase(name: string, s: usize, upper: bool): usize {
+  if (!needStr(name, 1, s)) return 0;
   const p = strPtr(s), n = strLen(s);
   const buf = alloc(n);
   let q = buf;
@@ -106,17 +115,17 @@ function mapCase(s: usize, upper: bool): usize {
   return mkStr(buf, <u32>(q - buf));
 }
 
-export function builtin_lower(s: usize): usize { return mapCase(s, false); }
-export function builtin_upper(s: usize): usize { return mapCase(s, true); }
+export function builtin_lower(s: usize): usize { return mapCase("lower", s, false); }
+export function builtin_upper(s: usize): usize { return mapCase("upper", s, true); }
 
 export function builtin_indexof(s: usize, sub: usize): usize {
-  if (!isStr(s) || !isStr(sub)) return 0;
+  if (!needStr("indexof", 1, s) || !needStr("indexof", 2, sub)) return 0;
   const i = find(strPtr(s), strLen(s), strPtr(sub), strLen(sub), 0);
   return mkInt(i < 0 ? -1 : <i64>utf8Count(strPtr(s), <u32>i));
 }
 
 export function builtin_indexof_n(s: usize, sub: usize): usize {
-  if (!isStr(s) || !isStr(sub)) return 0;
+  if (!needStr("indexof_n", 1, s) || !needStr("indexof_n", 2, sub)) return 0;
   const r = mkArr(4);
   const p = strPtr(s), n = strLen(s);
   let from: u32 = 0;
@@ -130,7 +139,7 @@ export function builtin_indexof_n(s: usize, sub: usize): usize {
 }
 
 export function builtin_split(s: usize, d: usize): usize {
-  if (!isStr(s) || !isStr(d)) return 0;
+  if (!needStr("split", 1, s) || !needStr("split", 2, d)) return 0;
   const p = strPtr(s), n = strLen(s), dp = strPtr(d), dn = strLen(d);
   const r = mkArr(4);
   if (dn == 0) {
@@ -151,7 +160,7 @@ export function builtin_split(s: usize, d: usize): usize {
 }
 
 export function builtin_replace(s: usize, old: usize, nw: usize): usize {
-  if (!isStr(s) || !isStr(old) || !isStr(nw)) return 0;
+  if (!needStr("replace", 1, s) || !needStr("replace", 2, old) || !needStr("replace", 3, nw)) return 0;
   const p = strPtr(s), n = strLen(s), op = strPtr(old), on = strLen(old), np = strPtr(nw), nn = strLen(nw);
   // Worst case: empty `old` inserts `new` at every one of the n+1 boundaries.
   const cap = on == 0 ? n + (n + 1) * nn : (nn > on ? n + (n / on + 1) * (nn - on) : n);
@@ -180,10 +189,13 @@ export function builtin_replace(s: usize, old: usize, nw: usize): usize {
 }
 
 export function builtin_strings_replace_n(patterns: usize, s: usize): usize {
-  if (typeOf(patterns) != T_OBJ || !isStr(s)) return 0;
+  if (!needObj("strings.replace_n", 1, patterns) || !needStr("strings.replace_n", 2, s)) return 0;
   ensureSorted(patterns);
   const k = collLen(patterns);
-  for (let j: u32 = 0; j < k; j++) if (!isStr(keyAt(patterns, j)) || !isStr(valAt(patterns, j))) return 0;
+  for (let j: u32 = 0; j < k; j++) {
+    if (!isStr(keyAt(patterns, j))) return replaceNErr("key");
+    if (!isStr(valAt(patterns, j))) return replaceNErr("value");
+  }
   const p = strPtr(s), n = strLen(s);
   // First pass sizes the output, second writes it (Go's Replacer: leftmost match, first pattern
   // in key order wins at a position, no overlaps).
@@ -216,7 +228,7 @@ export function builtin_strings_replace_n(patterns: usize, s: usize): usize {
 }
 
 export function builtin_substring(s: usize, start: usize, len: usize): usize {
-  if (!isStr(s) || !isNum(start) || !isNum(len)) return 0;
+  if (!needStr("substring", 1, s) || !needNum("substring", 2, start) || !needNum("substring", 3, len)) return 0;
   if (!numAsInt(start)) return 0;
   const st = gotInt;
   if (!numAsInt(len)) return 0;
@@ -248,8 +260,8 @@ function lastSeqStart(p: usize, end: u32): u32 {
   return i;
 }
 
-function trimCut(s: usize, cut: usize, left: bool, right: bool): usize {
-  if (!isStr(s) || !isStr(cut)) return 0;
+function trimCut(name: string, s: usize, cut: usize, left: bool, right: bool): usize {
+  if (!needStr(name, 1, s) || !needStr(name, 2, cut)) return 0;
   const p = strPtr(s), c = strPtr(cut), cn = strLen(cut);
   let a: u32 = 0, b = strLen(s);
   if (left) while (a < b) { const cp = decode(p + a, b - a); if (!inCutset(cp, c, cn)) break; a += decLen; }
@@ -262,18 +274,18 @@ function trimCut(s: usize, cut: usize, left: bool, right: bool): usize {
   return mkStr(p + a, b - a);
 }
 
-export function builtin_trim(s: usize, c: usize): usize { return trimCut(s, c, true, true); }
-export function builtin_trim_left(s: usize, c: usize): usize { return trimCut(s, c, true, false); }
-export function builtin_trim_right(s: usize, c: usize): usize { return trimCut(s, c, false, true); }
+export function builtin_trim(s: usize, c: usize): usize { return trimCut("trim", s, c, true, true); }
+export function builtin_trim_left(s: usize, c: usize): usize { return trimCut("trim_left", s, c, true, false); }
+export function builtin_trim_right(s: usize, c: usize): usize { return trimCut("trim_right", s, c, false, true); }
 
 export function builtin_trim_prefix(s: usize, pre: usize): usize {
-  if (!isStr(s) || !isStr(pre)) return 0;
+  if (!needStr("trim_prefix", 1, s) || !needStr("trim_prefix", 2, pre)) return 0;
   const p = strPtr(s), n = strLen(s), m = strLen(pre);
   return startsWith(p, n, strPtr(pre), m) ? mkStr(p + m, n - m) : s;
 }
 
 export function builtin_trim_suffix(s: usize, suf: usize): usize {
-  if (!isStr(s) || !isStr(suf)) return 0;
+  if (!needStr("trim_suffix", 1, s) || !needStr("trim_suffix", 2, suf)) return 0;
   const p = strPtr(s), n = strLen(s), m = strLen(suf);
   return endsWith(p, n, strPtr(suf), m) ? mkStr(p, n - m) : s;
 }
@@ -286,7 +298,7 @@ function isSpace(cp: u32): bool {
 }
 
 export function builtin_trim_space(s: usize): usize {
-  if (!isStr(s)) return 0;
+  if (!needStr("trim_space", 1, s)) return 0;
   const p = strPtr(s);
   let a: u32 = 0, b = strLen(s);
   while (a < b) { const cp = decode(p + a, b - a); if (!isSpace(cp)) break; a += decLen; }
@@ -299,7 +311,7 @@ export function builtin_trim_space(s: usize): usize {
 }
 
 export function builtin_strings_reverse(s: usize): usize {
-  if (!isStr(s)) return 0;
+  if (!needStr("strings.reverse", 1, s)) return 0;
   const p = strPtr(s), n = strLen(s);
   const r = mkStrBuf(n);
   const q = strPtr(r);
@@ -314,21 +326,22 @@ export function builtin_strings_reverse(s: usize): usize {
 }
 
 /** Strings of a string | array | set operand; 0 when an element is not a string. */
-function stringsOf(x: usize): usize {
+function stringsOf(name: string, operand: u32, x: usize): usize {
   if (isStr(x)) { const a = mkArr(1); arrPush(a, x); return a; }
-  if (!isArrOrSet(x)) return 0;
+  if (!isArrOrSet(x)) return typeErr(name, operand, "one of {string, set, array}", x);
   const n = elemCount(x);
   const a = mkArr(n);
   for (let i: u32 = 0; i < n; i++) {
     const e = elemAt(x, i);
-    if (!isStr(e)) return 0;
+    if (!isStr(e)) return elemTypeErr(name, operand, typeNameOf(x), "strings", e);
     arrPush(a, e);
   }
   return a;
 }
 
-function anyMatch(search: usize, base: usize, prefix: bool): usize {
-  const ss = stringsOf(search), bs = stringsOf(base);
+function anyMatch(name: string, search: usize, base: usize, prefix: bool): usize {
+  const ss = stringsOf(name, 1, search);
+  const bs = stringsOf(name, 2, base);
   if (ss == 0 || bs == 0) return 0;
   const n = arrLen(ss), m = arrLen(bs);
   for (let i: u32 = 0; i < n; i++) {
@@ -343,11 +356,11 @@ function anyMatch(search: usize, base: usize, prefix: bool): usize {
   return mkBool(false);
 }
 
-export function builtin_strings_any_prefix_match(s: usize, b: usize): usize { return anyMatch(s, b, true); }
-export function builtin_strings_any_suffix_match(s: usize, b: usize): usize { return anyMatch(s, b, false); }
+export function builtin_strings_any_prefix_match(s: usize, b: usize): usize { return anyMatch("strings.any_prefix_match", s, b, true); }
+export function builtin_strings_any_suffix_match(s: usize, b: usize): usize { return anyMatch("strings.any_suffix_match", s, b, false); }
 
 export function builtin_strings_count(s: usize, sub: usize): usize {
-  if (!isStr(s) || !isStr(sub)) return 0;
+  if (!needStr("strings.count", 1, s) || !needStr("strings.count", 2, sub)) return 0;
   const p = strPtr(s), n = strLen(s), sn = strLen(sub);
   if (sn == 0) return mkInt(<i64>utf8Count(p, n) + 1);
   let c: i64 = 0;
@@ -365,7 +378,7 @@ const FMT_BUF = memory.data(72);
 const HEXDIGITS = memory.data<u8>([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]);
 
 export function builtin_format_int(x: usize, base: usize): usize {
-  if (!isNum(x) || !isNum(base) || !numAsInt(base)) return 0;
+  if (!needNum("format_int", 1, x) || !needNum("format_int", 2, base) || !numAsInt(base)) return 0;
   const b = gotInt;
   if (b != 2 && b != 8 && b != 10 && b != 16) { abortWith("eval_builtin_error: format_int: operand 2 must be one of {2, 8, 10, 16}"); return 0; }
   // Truncate toward zero, like big.Float.Int.
@@ -390,7 +403,7 @@ export function builtin_to_number(x: usize): usize {
       let p = strPtr(x), n = strLen(x);
       if (n > 0 && load<u8>(p) == 43) { p++; n--; } // strconv.ParseFloat accepts a leading '+'
       const m = scanNumber(p, n);
-      if (m == 0 || m != n) { abortWith("eval_builtin_error: to_number: invalid syntax"); return 0; }
+      if (m == 0 || m != n) return builtinErr("to_number", "invalid syntax");
       return numberFromText(p, n);
     }
     default: return 0;

@@ -37,3 +37,57 @@ export function toArray(c: usize): usize {
 }
 
 export { T_OBJ };
+
+import { msgBegin, msgAdd, msgAddDigit, msgAbort } from "../mem";
+
+export function typeNameOf(v: usize): string {
+  switch (typeOf(v)) {
+    case 1: return "null";
+    case 2: return "boolean";
+    case 3: return "number";
+    case 4: return "string";
+    case 5: return "array";
+    case 6: return "object";
+    default: return "set";
+  }
+}
+
+/**
+ * Aborts with OPA's runtime type error, e.g.
+ * "eval_type_error: array.concat: operand 1 must be array but got object". Returns 0 for callers'
+ * convenience (never actually returns).
+ */
+export function typeErr(name: string, operand: u32, expected: string, got: usize): usize {
+  if (got == 0) return 0; // undefined operands stay undefined
+  msgBegin();
+  msgAdd("eval_type_error: "); msgAdd(name); msgAdd(": operand "); msgAddDigit(operand);
+  msgAdd(" must be "); msgAdd(expected); msgAdd(" but got "); msgAdd(typeNameOf(got));
+  msgAbort();
+  return 0;
+}
+
+/** Like typeErr for "must be array of strings but got array containing number". */
+export function elemTypeErr(name: string, operand: u32, container: string, expected: string, got: usize): usize {
+  msgBegin();
+  msgAdd("eval_type_error: "); msgAdd(name); msgAdd(": operand "); msgAddDigit(operand);
+  msgAdd(" must be "); msgAdd(container); msgAdd(" of "); msgAdd(expected); msgAdd(" but got ");
+  msgAdd(container); msgAdd(" containing "); msgAdd(typeNameOf(got));
+  msgAbort();
+  return 0;
+}
+
+export function builtinErr(name: string, what: string): usize {
+  msgBegin();
+  msgAdd("eval_builtin_error: "); msgAdd(name); msgAdd(": "); msgAdd(what);
+  msgAbort();
+  return 0;
+}
+
+// Operand checks: true when v has the type; false when v is undefined; aborts with OPA's type
+// error otherwise.
+export function needNum(name: string, i: u32, v: usize): bool { if (isNum(v)) return true; typeErr(name, i, "number", v); return false; }
+export function needStr(name: string, i: u32, v: usize): bool { if (isStr(v)) return true; typeErr(name, i, "string", v); return false; }
+export function needArr(name: string, i: u32, v: usize): bool { if (isArr(v)) return true; typeErr(name, i, "array", v); return false; }
+export function needObj(name: string, i: u32, v: usize): bool { if (isObj(v)) return true; typeErr(name, i, "object", v); return false; }
+export function needSet(name: string, i: u32, v: usize): bool { if (isSet(v)) return true; typeErr(name, i, "set", v); return false; }
+export function needArrOrSet(name: string, i: u32, v: usize): bool { if (isArrOrSet(v)) return true; typeErr(name, i, "one of {array, set}", v); return false; }
