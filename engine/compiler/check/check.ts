@@ -22,7 +22,7 @@ export interface CheckOptions {
 
 export function check(modules: Module[], _options: CheckOptions = {}): Result<CheckedProgram> {
   const errors: CompileError[] = [];
-  const mods = structuredClone(modules);
+  const mods = modules.map(copyModule);
   const packages = [...new Set(mods.map((m) => m.package.path.join(".")))];
   const builtins = builtinTable();
 
@@ -97,6 +97,25 @@ export function check(modules: Module[], _options: CheckOptions = {}): Result<Ch
     );
   }
   return { ok: true, value: { modules: mods, rules: finalRules, packages, builtins: used } };
+}
+
+/** Copies what the checker rewrites (rules and everything below them); comments and annotations
+ *  are shared, they are only read. Much cheaper than structuredClone on large modules. */
+function copyModule(m: Module): Module {
+  return { ...m, imports: m.imports.map(deepCopy), rules: m.rules.map(deepCopy) };
+}
+
+function deepCopy<T>(x: T): T {
+  if (Array.isArray(x)) return x.map(deepCopy) as T;
+  if (x !== null && typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const k in x) {
+      // Locations are immutable records: shared. Annotations are read-only metadata: shared.
+      out[k] = k === "loc" || k === "annotations" ? (x as Record<string, unknown>)[k] : deepCopy((x as Record<string, unknown>)[k]);
+    }
+    return out as T;
+  }
+  return x;
 }
 
 function checkRootShadowing(mods: Module[], ruleKey: (r: Rule) => string, errors: CompileError[]): void {

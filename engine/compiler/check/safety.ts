@@ -321,21 +321,29 @@ function closureVars(e: Expr, env: SafetyEnv): Set<string> {
 }
 
 function reorderForClosures(env: SafetyEnv, globals: Set<string>, body: Body): { body: Body; unsafe: Unsafe } {
-  const reordered: Body = [];
-  const unsafe: Unsafe = new Map();
   const bv = bodyVars(body, env);
+  // The body vars each expression closes over (most expressions have no closure at all).
+  const closed = body.map((e) => {
+    const s = new Set<string>();
+    for (const v of closureVars(e, env)) if (bv.has(v) && !globals.has(v)) s.add(v);
+    return s;
+  });
+  if (closed.every((s) => s.size === 0)) return { body, unsafe: new Map() };
+  const reordered: Body = [];
+  const placed = new Set<Expr>();
+  const unsafe: Unsafe = new Map();
   for (;;) {
     const n = reordered.length;
-    for (const e of body) {
-      if (reordered.includes(e)) continue;
+    body.forEach((e, i) => {
+      if (placed.has(e)) return;
       const out = outputVarsForBody(reordered, env, globals);
-      const uv = new Set<string>();
-      for (const v of closureVars(e, env)) if (bv.has(v) && !globals.has(v) && !out.has(v)) uv.add(v);
+      const uv = new Set([...closed[i]!].filter((v) => !out.has(v)));
       if (uv.size === 0) {
         reordered.push(e);
+        placed.add(e);
         unsafe.delete(e);
       } else unsafe.set(e, uv);
-    }
+    });
     if (reordered.length === n) break;
   }
   return { body: reordered, unsafe };
@@ -349,31 +357,40 @@ export function reorderBodyForSafety(env: SafetyEnv, globals: Set<string>, input
   const body = pre.body;
   const unsafe: Unsafe = new Map();
   const safe = new Set<string>();
+  const vars = new Map<Expr, Set<string>>();
   for (const e of body) {
-    for (const v of exprVars(e, env)) {
+    const vs = exprVars(e, env);
+    vars.set(e, vs);
+    for (const v of vs) {
       if (globals.has(v)) safe.add(v);
       else addUnsafe(unsafe, e, v);
     }
   }
   const reordered: Body = [];
+  const placed = new Set<Expr>();
   for (;;) {
     const n = reordered.length;
     for (const e of body) {
-      if (reordered.includes(e)) continue;
-      for (const v of outputVarsForExpr(e, env, safe)) safe.add(v);
+      if (placed.has(e)) continue;
       const u = unsafe.get(e);
+      // An expression whose vars are all safe outputs nothing new (everything it could bind is
+      // bound), so skip computing its outputs.
       if (u) {
+        for (const v of outputVarsForExpr(e, env, safe)) safe.add(v);
         for (const v of [...u]) if (safe.has(v)) u.delete(v);
         if (u.size === 0) unsafe.delete(e);
       }
-      if (!unsafe.has(e)) reordered.push(e);
+      if (!unsafe.has(e)) {
+        reordered.push(e);
+        placed.add(e);
+      }
     }
     if (reordered.length === n) break;
   }
 
   const g = new Set(globals);
   const out: Body = reordered.map((e, i) => {
-    if (i > 0) for (const v of exprVars(reordered[i - 1]!, env)) g.add(v);
+    if (i > 0) for (const v of vars.get(reordered[i - 1]!)!) g.add(v);
     return new ClosureChecker(env, g, e, unsafe).expr(e);
   });
   return { body: unsafe.size > 0 ? input : out, unsafe };
