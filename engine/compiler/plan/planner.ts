@@ -795,7 +795,11 @@ class BodyPlanner {
     const head = terms[0]!;
     if (head.type === "var" && !this.vars.has(head.name)) {
       if (head.name === "data") return this.planDataRef(this.p.tree, terms, 1, k);
-      if (head.name === "input") return this.planRefRest(this.input, terms, 1, k);
+      if (head.name === "input") {
+        // `input` alone must be defined too (a mocked callee may never look at its argument).
+        if (terms.length === 1) this.emit({ op: "IsDefined", source: this.input });
+        return this.planRefRest(this.input, terms, 1, k);
+      }
     }
     this.planTerm(head, (h) => this.planRefRest(this.local(h), terms, 1, k));
   }
@@ -849,6 +853,31 @@ class BodyPlanner {
         // Nothing virtual below: plain base data.
         return this.planBase([...node.path, t.value], terms, i + 1, k);
       }
+      if (!this.isUnbound(t) && !this.hasPatternVars(t)) {
+        // A key known only at run time: dispatch on it to the child it names (as OPA's planner
+        // does) rather than building the whole document, which may contain the caller itself.
+        return this.planTerm(t, (key) => {
+          const res = this.fb.newLocal();
+          this.emit({ op: "ResetLocal", target: res });
+          for (const [name, child] of node.children) {
+            if (nodeKind(child) === "function") continue;
+            this.fb.group(() => {
+              this.emit({ op: "Equal", a: key, b: this.p.str(name) });
+              const v = this.docValue(child);
+              this.emit({ op: "AssignVar", source: { kind: "local", local: v }, target: res });
+            });
+          }
+          this.fb.group(() => {
+            this.emit({ op: "IsUndefined", source: res });
+            const base = this.baseAt(node.path);
+            const v = this.fb.newLocal();
+            this.emit({ op: "Dot", source: { kind: "local", local: base }, key, target: v });
+            this.emit({ op: "AssignVar", source: { kind: "local", local: v }, target: res });
+          });
+          this.emit({ op: "IsDefined", source: res });
+          this.planRefRest(res, terms, i + 1, k);
+        });
+      }
     }
     const v = this.materialize(node);
     this.planRefRest(v, terms, i, k);
@@ -856,13 +885,30 @@ class BodyPlanner {
 
   /** Base data at path, then the rest of the ref. */
   private planBase(path: string[], terms: Term[], i: number, k: (v: Operand) => void): void {
+    this.planRefRest(this.baseAt(path), terms, i, k);
+  }
+
+  /** Lookups of base data at a constant path (fail when absent). */
+  private baseAt(path: string[]): Local {
     let cur = this.data;
     for (const seg of path) {
       const out = this.fb.newLocal();
       this.emit({ op: "Dot", source: { kind: "local", local: cur }, key: this.p.str(seg), target: out });
       cur = out;
     }
-    this.planRefRest(cur, terms, i, k);
+    return cur;
+  }
+
+  /** The whole document at a node: rule value, mocked base data, or materialised prefix. */
+  private docValue(node: DocNode): Local {
+    if (isMocked(node.path, this.ctx)) return this.baseAt(node.path);
+    if (node.rules.length > 0) {
+      const r = this.fb.newLocal();
+      const args: Operand[] = [{ kind: "local", local: this.input }, { kind: "local", local: this.data }];
+      this.emit({ op: "Call", func: this.p.ruleFunc(node, this.ctx), args, result: r });
+      return r;
+    }
+    return this.materialize(node);
   }
 
   /** The document at a prefix node: its virtual object merged with the base data there. */
