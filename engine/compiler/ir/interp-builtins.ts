@@ -273,6 +273,12 @@ export const interpBuiltins: Record<string, BuiltinImpl> = {
     for (const k of keys) out.delete(k);
     return out;
   },
+  "object.union_n": ([a]) => {
+    if (!Array.isArray(a) || !a.every((o) => o instanceof RObject)) return undefined;
+    return (a as RObject[]).reduce((acc, o) => unionObj(acc, o), new RObject());
+  },
+  "object.subset": ([sup, sub]) => (sup === undefined || sub === undefined ? undefined : subset(sup, sub)),
+  "array.flatten": ([a]) => (Array.isArray(a) ? a.flatMap((x) => (Array.isArray(x) ? x : [x])) : undefined),
   "object.union": ([a, b]) => (a instanceof RObject && b instanceof RObject ? unionObj(a, b) : undefined),
   walk: ([v]) => {
     const out: Value[] = [];
@@ -289,6 +295,26 @@ function iterValues(c: Value | undefined): Value[] {
   if (c instanceof RSet) return c.values();
   if (c instanceof RObject) return c.entries().map(([, v]) => v);
   return [];
+}
+
+/** object.subset: objects recursively, sets by membership, arrays as contiguous sub-arrays. */
+function subset(sup: Value, sub: Value): boolean | undefined {
+  if (sup instanceof RObject && sub instanceof RObject) {
+    return sub.entries().every(([k, v]) => {
+      const w = sup.get(k);
+      if (w === undefined) return false;
+      if (w instanceof RObject && v instanceof RObject) return subset(w, v) === true;
+      return equal(w, v);
+    });
+  }
+  if (sup instanceof RSet && sub instanceof RSet) return sub.values().every((v) => sup.has(v));
+  if (Array.isArray(sup) && sub instanceof RSet) return sub.values().every((v) => sup.some((w) => equal(w, v)));
+  if (Array.isArray(sup) && Array.isArray(sub)) {
+    if (sub.length === 0) return true;
+    for (let i = 0; i + sub.length <= sup.length; i++) if (sub.every((v, j) => equal(sup[i + j]!, v))) return true;
+    return false;
+  }
+  return undefined;
 }
 
 function unionObj(a: RObject, b: RObject): RObject {
