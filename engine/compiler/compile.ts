@@ -13,6 +13,7 @@ import type * as ir from "./ir/ir.js";
 import type { Module } from "./syntax/ast.js";
 import { check } from "./check/index.js";
 import { plan } from "./plan/index.js";
+import { parseModule } from "./syntax/index.js";
 
 export interface SourceModule {
   file: string;
@@ -72,9 +73,8 @@ export async function compileWithTimings(req: CompileRequest): Promise<CompileOu
 
   const modules: Module[] = [];
   const errors: CompileError[] = [];
-  const parseSource = await parser();
   for (const m of req.modules) {
-    const r = parseSource(m.text ?? m.source ?? "", m.file);
+    const r = parseModule(m.file, m.text ?? m.source ?? "");
     if (r.ok) modules.push(r.value);
     else errors.push(...r.errors);
   }
@@ -105,21 +105,6 @@ export async function compileWithTimings(req: CompileRequest): Promise<CompileOu
     const message = e instanceof Error ? e.message : String(e);
     return done({ ok: false, errors: [{ code: "rego_compile_error", message: `wasm: ${message}`, location: null }] }, planned.value);
   }
-}
-
-type ParseFn = (text: string, file: string) => Result<Module>;
-
-// The parser's entry point is looked up at run time while engine/compiler/syntax settles its API.
-const SYNTAX_MODULE = "./syntax/index.js";
-let parserCache: ParseFn | null = null;
-
-async function parser(): Promise<ParseFn> {
-  if (parserCache) return parserCache;
-  const m = (await import(SYNTAX_MODULE)) as Record<string, unknown>;
-  const f = m.parseModule;
-  if (typeof f !== "function") throw new Error("engine/compiler/syntax does not export parseModule");
-  parserCache = f as ParseFn;
-  return parserCache;
 }
 
 let runtimeCache: Uint8Array | null = null;

@@ -74,6 +74,8 @@ function opaWasm(): Sdk {
 export interface LoadOptions extends HostOptions {
   /** Initial memory pages (the SDK's default is 5; the module grows memory itself). */
   memoryPages?: number;
+  /** Upper bound on memory pages (64 KiB each); unbounded unless given. */
+  memoryMaxPages?: number;
   /** Extra or replacement host built-ins. */
   builtins?: Record<string, HostFn>;
 }
@@ -82,11 +84,16 @@ function customBuiltins(options: LoadOptions): Record<string, HostFn> {
   return { ...hostBuiltins(options), ...options.builtins };
 }
 
+function memory(options: LoadOptions): WebAssembly.MemoryDescriptor {
+  const initial = options.memoryPages ?? 5;
+  return options.memoryMaxPages !== undefined ? { initial, maximum: Math.max(initial, options.memoryMaxPages) } : { initial };
+}
+
 /** Load a compiled policy through the unmodified SDK, with the project's host built-ins. */
 export function loadCompiledPolicy(wasm: Uint8Array | WebAssembly.Module, options: LoadOptions = {}): Promise<LoadedPolicy> {
-  return opaWasm().loadPolicy(wasm as BufferSource, { initial: options.memoryPages ?? 5 }, customBuiltins(options));
+  return opaWasm().loadPolicy(wasm as BufferSource, memory(options), customBuiltins(options));
 }
 
 export function loadCompiledPolicySync(wasm: Uint8Array | WebAssembly.Module, options: LoadOptions = {}): LoadedPolicy {
-  return opaWasm().loadPolicySync(wasm as BufferSource, { initial: options.memoryPages ?? 5 }, customBuiltins(options));
+  return opaWasm().loadPolicySync(wasm as BufferSource, memory(options), customBuiltins(options));
 }
