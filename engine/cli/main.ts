@@ -40,9 +40,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      // Help and version are successes; `exempt` alone prints help as an error.
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return EXIT.ok;
-      return EXIT.usage;
+      // Help asked for (--help, `help <command>`) exits 0; `exempt` alone prints help as an error.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UsageError) {
       io.err(`exempt: ${safeText(e.message).replace(/\\n/g, "\n  ")}\n`);
