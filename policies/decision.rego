@@ -130,10 +130,6 @@ candidates(a) := {[r, e.name, scope] |
 	r := rank(a, scope)
 }
 
-level(r) := "global" if r == -1
-
-level(r) := "scope" if r >= 0
-
 # METADATA
 # description: The applying exemption for each assessment that some exemption covers.
 decisions[a.id] := d if {
@@ -147,7 +143,7 @@ decisions[a.id] := d if {
 		"rank": best[0],
 		"status": "NotApplicable",
 		"cause": "Exempt",
-		"reason": sprintf("exempted by %s (%s scope %s)", [best[1], level(best[0]), best[2]]),
+		"reason": sprintf("exempted by %s at %s", [best[1], best[2]]),
 		"others": sort({c[1] | some c in ordered; c[1] != best[1]}),
 	}
 }
