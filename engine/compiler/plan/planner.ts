@@ -870,8 +870,7 @@ class BodyPlanner {
           this.fb.group(() => {
             this.emit({ op: "IsUndefined", source: res });
             const base = this.baseAt(node.path);
-            const v = this.fb.newLocal();
-            this.emit({ op: "Dot", source: { kind: "local", local: base }, key, target: v });
+            const v = this.baseDot(base, t, key);
             this.emit({ op: "AssignVar", source: { kind: "local", local: v }, target: res });
           });
           this.emit({ op: "IsDefined", source: res });
@@ -885,7 +884,32 @@ class BodyPlanner {
 
   /** Base data at path, then the rest of the ref. */
   private planBase(path: string[], terms: Term[], i: number, k: (v: Operand) => void): void {
-    this.planRefRest(this.baseAt(path), terms, i, k);
+    let src = this.baseAt(path);
+    // Constant number keys into base data also find string keys: OPA reads base data through
+    // storage paths, where `data.x[2]` means key "2" of an object (conformance "data/…integer").
+    for (; i < terms.length; i++) {
+      const t = terms[i]!;
+      if (t.type !== "number") break;
+      src = this.baseDot(src, t, this.number(t.text));
+    }
+    this.planRefRest(src, terms, i, k);
+  }
+
+  /** src[key] for base data; a number constant key also tries its text as an object key. */
+  private baseDot(src: Local, t: Term, key: Operand): Local {
+    const out = this.fb.newLocal();
+    if (t.type !== "number") {
+      this.emit({ op: "Dot", source: { kind: "local", local: src }, key, target: out });
+      return out;
+    }
+    this.emit({ op: "ResetLocal", target: out });
+    this.fb.group(() => this.emit({ op: "Dot", source: { kind: "local", local: src }, key, target: out }));
+    this.fb.group(() => {
+      this.emit({ op: "IsUndefined", source: out });
+      this.emit({ op: "Dot", source: { kind: "local", local: src }, key: this.p.str(t.text), target: out });
+    });
+    this.emit({ op: "IsDefined", source: out });
+    return out;
   }
 
   /** Lookups of base data at a constant path (fail when absent). */
