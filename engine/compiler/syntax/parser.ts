@@ -75,6 +75,7 @@ interface HeadInfo {
 interface Mark {
   pos: number;
   prevEnd: number;
+  wildcards: number;
 }
 
 export class Parser {
@@ -120,12 +121,14 @@ export class Parser {
   }
 
   private mark(): Mark {
-    return { pos: this.pos, prevEnd: this.prevEnd };
+    // The wildcard counter is part of the state so that backtracking leaves no gaps in `$wildcardN`.
+    return { pos: this.pos, prevEnd: this.prevEnd, wildcards: this.wildcards };
   }
 
   private reset(m: Mark): void {
     this.pos = m.pos;
     this.prevEnd = m.prevEnd;
+    this.wildcards = m.wildcards;
   }
 
   locOf(t: Token): Location {
