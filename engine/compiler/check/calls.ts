@@ -1,7 +1,6 @@
 // Calls: every call must name a built-in or a user function (`undefined function x`), with the
-// right number of arguments (an expression-level call may add one output argument), and
-// arguments whose type is evident from the source (constants, composite literals, results of
-// built-ins) must fit the built-in's declared argument types, as OPA's type checker reports them.
+// right number of arguments (an expression-level call may add one output argument). Argument
+// types are checked later, by types.ts, once bodies are in evaluation order.
 
 import type { CompileError } from "../errors.js";
 import type { Body, Expr, Rule, Term } from "../syntax/ast.js";
@@ -142,18 +141,6 @@ function call(c: CallTerm, topLevel: boolean, env: CallEnv): void {
     }
     return;
   }
-  const decls = builtin?.args;
-  if (!decls) return;
-  const have = c.args.slice(0, arity).map((a) => evidentType(a, env));
-  const bad = have.some((h, i) => h !== null && !fits(h, decls[i]!));
-  if (bad) {
-    env.errors.push({
-      code: "rego_type_error",
-      message: `${name}: invalid argument(s)\n\thave: (${have.map(typeName).join(", ")})\n\twant: (${decls.map(declText).join(", ")})`,
-      location: c.loc,
-      rule: env.rule,
-    });
-  }
 }
 
 type Kind = "null" | "boolean" | "number" | "string" | "array" | "set" | "object";
@@ -185,15 +172,6 @@ function evidentType(t: Term, env: CallEnv): Kind | null {
     default:
       return null;
   }
-}
-
-function fits(k: Kind, d: DeclType): boolean {
-  if (d.type === "any") {
-    if (!d.of) return true;
-    const of = Array.isArray(d.of) ? d.of : [d.of];
-    return of.length === 0 || of.some((x) => fits(k, x));
-  }
-  return d.type === k;
 }
 
 function typeName(k: Kind | null): string {

@@ -14,6 +14,7 @@ import { moduleGlobals, resolveModule } from "./resolve.js";
 import { checkRuleConflicts, indexRules, rulePathOf } from "./rules.js";
 import { checkHeadClosures, reorderBodyForSafety, type SafetyEnv, type Unsafe } from "./safety.js";
 import { forEachVar, forEachVarInExpr, operatorName } from "./terms.js";
+import { TypeChecker } from "./types.js";
 
 export interface CheckOptions {
   /** Accepted for the driver's convenience; every rule is checked whatever the entrypoints. */
@@ -85,6 +86,10 @@ export function check(modules: Module[], _options: CheckOptions = {}): Result<Ch
   if (errors.length > 0) return failed();
 
   checkRecursion(rules, errors);
+  if (errors.length > 0) return failed();
+
+  const types = new TypeChecker(builtins, rules, errors);
+  for (const m of mods) for (const r of m.rules) types.checkRule(ruleKey(r), r);
 
   if (errors.length > 0) return failed();
 
