@@ -55,6 +55,27 @@ describe("JSON parse and dump", () => {
     expect(JSON.parse(rt.dump(rt.json(JSON.stringify("日本語 ✓"))))).toBe("日本語 ✓");
   });
 
+  it("prints doubles as the shortest text that reads back to the same double, like JavaScript", () => {
+    const rt = loadRuntime();
+    const view = new DataView(new ArrayBuffer(8));
+    let seed = 12345;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const values = [0.1, 0.2, 0.30000000000000004, 1 / 3, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+      1e21, 1.5e-7, 1e-7, 123.456, 2246249790165835.2, -0.000001, 4.35];
+    for (let i = 0; i < 1500; i++) {
+      view.setUint32(0, next()); view.setUint32(4, next());
+      const f = view.getFloat64(0);
+      if (Number.isFinite(f) && !Number.isInteger(f)) values.push(f);
+    }
+    const mark = rt.exports.opa_heap_ptr_get();
+    for (const f of values) {
+      expect(rt.dump(rt.json(JSON.stringify(f)))).toBe(JSON.stringify(f));
+      rt.exports.opa_heap_ptr_set(mark);
+    }
+    // Arithmetic results print the same way.
+    expect(rt.dump(rt.exports.builtin_plus(rt.json("0.1"), rt.json("0.2")))).toBe("0.30000000000000004");
+  });
+
   it("handles deep nesting", () => {
     const rt = loadRuntime();
     const depth = 2000;

@@ -327,7 +327,7 @@ function wvalue(v: usize, rego: bool): void {
     case T_BOOL: if (boolOf(v)) wlit("true"); else wlit("false"); return;
     case T_NUM: {
       if (numKind(v) == N_REF) { wbytes(load<u32>(v, 16), load<u32>(v, 4)); return; }
-      wreserve(32);
+      wreserve(400);
       wlen += formatNum(wbuf + wlen, v);
       return;
     }

@@ -4,7 +4,7 @@
 
 import { mkInt, mkFloat, mkRef, N_INT, N_FLOAT, numKind, intOf, I64_SAFE } from "./value";
 import { alloc } from "./mem";
-import { dtoa_buffered } from "util/number";
+import { decimalToDouble, formatDoubleShortest } from "./bignum";
 
 const POW10 = memory.data<f64>([
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -90,16 +90,22 @@ export function numberFromText(p: usize, len: u32): usize {
       }
     }
     if (m < 9007199254740992 && e10 >= -22 && e10 <= 22) {
+      // Clinger's fast path: both operands exact, so one IEEE operation rounds correctly.
       const f = e10 < 0 ? <f64>m / load<f64>(POW10 + (<usize>(-e10) << 3)) : <f64>m * load<f64>(POW10 + (<usize>e10 << 3));
       return mkFloat(neg ? -f : f);
     }
+    // Non-integers with up to 19 significant digits: exact rounding through big integers.
+    // (Integers that overflow int64 stay REF below so their digits survive unchanged.)
+    if (e10 < 0 && e10 >= -340) {
+      const f = decimalToDouble(m, e10);
+      if (isFinite(f) && f != 0) return mkFloat(neg ? -f : f);
+    }
   }
-  let approx = e10 < 0 ? <f64>m / Math.pow(10, <f64>(-e10)) : <f64>m * Math.pow(10, <f64>e10);
+  let approx = decimalToDouble(m, e10);
   if (neg) approx = -approx;
   return mkRef(p, len, approx);
 }
 
-const DTOA_BUF = memory.data(64);
 const DIGITS_BUF = memory.data(32);
 
 /** Writes the decimal form of n to out; returns the byte count (at most 20). */
@@ -113,14 +119,13 @@ export function formatI64(out: usize, n: i64): u32 {
   return w;
 }
 
-/** Writes an INT or FLOAT number's text (not REF) to out (>= 32 bytes); returns the byte count. */
+/** Writes an INT or FLOAT number's text (not REF) to out (>= 400 bytes); returns the byte count. */
 export function formatNum(out: usize, v: usize): u32 {
   if (numKind(v) == N_INT) return formatI64(out, intOf(v));
   const f = load<f64>(v, 8);
   if (Math.floor(f) == f && Math.abs(f) <= I64_SAFE) return formatI64(out, <i64>f);
-  const n = dtoa_buffered(DTOA_BUF, f);
-  for (let i: u32 = 0; i < n; i++) store<u8>(out + i, <u8>load<u16>(DTOA_BUF + (<usize>i << 1)));
-  return n;
+  if (f < 0) { store<u8>(out, 45); return 1 + formatDoubleShortest(out + 1, -f); }
+  return formatDoubleShortest(out, f);
 }
 
 /** Number from an AssemblyScript-side f64 with INT preference (used by arithmetic). */
