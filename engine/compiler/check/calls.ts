@@ -65,8 +65,27 @@ function expr(e: Expr, env: CallEnv): void {
     default:
       break;
   }
-  for (const w of e.with) term(w.value, env);
+  for (const w of e.with) {
+    term(w.value, env);
+    const head = w.target.terms[0];
+    const root = head?.type === "var" && (head.name === "input" || head.name === "data");
+    const name = operatorName(w.target);
+    if (!root && (name === null || (functionArity(name, env) === -1 && env.builtins.get(name)?.arity !== -1))) {
+      env.errors.push({
+        code: "rego_type_error",
+        message: "with keyword target must reference existing input, data, or a function",
+        location: w.loc,
+        rule: env.rule,
+      });
+    }
+  }
 }
+
+/** Built-ins OPA deprecates; a Rego v1 module may not call them. */
+const DEPRECATED = new Set([
+  "any", "all", "re_match", "set_diff", "net.cidr_overlap",
+  "cast_array", "cast_set", "cast_string", "cast_boolean", "cast_null", "cast_object",
+]);
 
 function term(t: Term, env: CallEnv): void {
   switch (t.type) {
@@ -115,6 +134,14 @@ function call(c: CallTerm, topLevel: boolean, env: CallEnv): void {
     return;
   }
   const builtin = name.startsWith("data.") ? undefined : env.builtins.get(name);
+  if (builtin && DEPRECATED.has(name)) {
+    env.errors.push({
+      code: "rego_type_error",
+      message: `deprecated built-in function calls in expression: ${name}`,
+      location: c.loc,
+      rule: env.rule,
+    });
+  }
   if (builtin) {
     const prev = env.used.get(name);
     const seen = builtin.arity === -1 ? c.args.length : builtin.arity;
