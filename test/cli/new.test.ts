@@ -101,6 +101,15 @@ describe("exempt new", () => {
     expect(existsSync(join(dir, "exemptions"))).toBe(false);
   });
 
+  it("--stdout still checks the file against the set", async () => {
+    const dir = writeTree(tempDir(), { "exemptions/other.yaml": validYaml("other", { scopes: `[${RG}]` }) });
+    const r = await runMain([...BASE, "--stdout"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^# yaml-language-server/);
+    expect(r.err).toMatch(/would be invalid as exemptions\/vmss-edr\.yaml/);
+    expect(existsSync(join(dir, "exemptions", "vmss-edr.yaml"))).toBe(false);
+  });
+
   describe("through the real bin", () => {
     beforeAll(() => ensureBuilt(), 120_000);
 

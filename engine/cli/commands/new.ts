@@ -122,12 +122,7 @@ async function run(o: NewOptions, { io, setExitCode }: CommandContext): Promise<
   const text = renderExemption(draft, schemaRefFor(dir, o.schema));
   const c = colorsFor(io.isTTY, io.env);
 
-  if (o.stdout) {
-    io.out(text);
-    setExitCode(EXIT.ok);
-    return;
-  }
-  if (existsSync(target)) {
+  if (!o.stdout && existsSync(target)) {
     io.err(`${safeText(display)} already exists; refusing to overwrite it (choose another --name)\n`);
     setExitCode(EXIT.invalid);
     return;
@@ -141,9 +136,20 @@ async function run(o: NewOptions, { io, setExitCode }: CommandContext): Promise<
   }
   const before = await validateParsed([...existing, parseExemptionText(text, display)], at);
   const blocking = newFileErrors(before.diagnostics, display);
+  const explain = (): void => io.err(formatHuman(blocking, { files: 1, errors: blocking.length, warnings: 0 }, c));
+
+  if (o.stdout) {
+    io.out(text);
+    if (blocking.length > 0) {
+      io.err(`this file would be invalid as ${safeText(display)}:\n`);
+      explain();
+    }
+    setExitCode(blocking.length > 0 ? EXIT.invalid : EXIT.ok);
+    return;
+  }
   if (blocking.length > 0) {
     io.err(`not written: ${safeText(display)} would be invalid\n`);
-    io.err(formatHuman(blocking, { files: 1, errors: blocking.length, warnings: 0 }, c));
+    explain();
     setExitCode(EXIT.invalid);
     return;
   }
@@ -172,8 +178,8 @@ export const newCommand: CommandModule = {
       .command("new")
       .description("write a new, valid exemption file to <dir>/<name>.yaml (never overwrites)")
       .requiredOption("--name <name>", "unique name, also the file name: 1-64 of a-z, 0-9, '-'")
-      .requiredOption("-r, --recommendation <guid>", "assessment key to exempt (repeat for several)", collect, [])
-      .requiredOption("-s, --scope <id>", "Azure scope ID or global (repeat for several)", collect, [])
+      .requiredOption("-r, --recommendation <guid>", "assessment key to exempt (repeat for several)", collect)
+      .requiredOption("-s, --scope <id>", "Azure scope ID or global (repeat for several)", collect)
       .addOption(new Option("--justification <justification>", "why").choices([...JUSTIFICATIONS]).makeOptionMandatory())
       .addOption(new Option("--category <category>", "default: the one that goes with --justification").choices([...CATEGORIES]))
       .option("--expires <date|duration>", "expiry: YYYY-MM-DD, an RFC 3339 time, or a duration from now such as 90d or 12w")
@@ -184,7 +190,7 @@ export const newCommand: CommandModule = {
       .option("--dir <folder>", "folder to write to", DEFAULT_EXEMPTIONS_DIR)
       .option("--at <time>", "the time durations count from and validation uses (default: now)")
       .option("--schema <ref>", "value for the $schema line (default: relative path to this package's schema)")
-      .option("--stdout", "print the file instead of writing it")
+      .option("--stdout", "print the file instead of writing it (still checked against the set)")
       .addHelpText(
         "after",
         `
