@@ -95,9 +95,15 @@ export function checkRecursion(rules: Map<string, RuleInfo[]>, errors: CompileEr
     if (!cyclic.has(key)) continue;
     const cycle = findCycle(key, edges, cyclic);
     const info = rules.get(key)![0]!;
+    // OPA names rules by their ref within the package: `rule p is recursive: p -> q -> p`.
+    const short = (k: string) => {
+      const i = rules.get(k)![0]!;
+      const pkg = i.module.package.path.join(".");
+      return k.startsWith(pkg + ".") ? k.slice(pkg.length + 1) : k;
+    };
     errors.push({
       code: "rego_recursion_error",
-      message: `rule data.${key} is recursive: ${cycle.map((c) => "data." + c).join(" -> ")}`,
+      message: `rule ${short(key)} is recursive: ${cycle.map(short).join(" -> ")}`,
       location: info.rule.loc,
       rule: key,
     });

@@ -287,8 +287,8 @@ describe("recursion", () => {
   it("reports mutual recursion between rules", () => {
     const m = mod("test", [rule("p", { body: [e(v("q"))] }), rule("q", { body: [e(v("p"))] })]);
     expect(errs([m]).map((x) => `${x.code}: ${x.message}`)).toEqual([
-      "rego_recursion_error: rule data.test.p is recursive: data.test.p -> data.test.q -> data.test.p",
-      "rego_recursion_error: rule data.test.q is recursive: data.test.q -> data.test.p -> data.test.q",
+      "rego_recursion_error: rule p is recursive: p -> q -> p",
+      "rego_recursion_error: rule q is recursive: q -> p -> q",
     ]);
   });
 
@@ -300,8 +300,8 @@ describe("recursion", () => {
       ]),
     ]);
     expect(es.map((x) => x.message)).toEqual([
-      "rule data.test.f is recursive: data.test.f -> data.test.f",
-      "rule data.test.p is recursive: data.test.p -> data.test.p",
+      "rule f is recursive: f -> f",
+      "rule p is recursive: p -> p",
     ]);
   });
 
