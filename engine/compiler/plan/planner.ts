@@ -153,7 +153,7 @@ class Planner {
       b.insertChildren(node, ret);
     });
     const tail = fb.block(() => fb.emit({ op: "ReturnLocal", source: ret }));
-    this.funcs.push({ name, params: [0, 1], return: ret, blocks: [top, tail], path: node.path });
+    this.funcs.push({ name, params: [0, 1], return: ret, blocks: [top, tail], path: node.path, memo: true });
     return name;
   }
 }
@@ -1043,7 +1043,8 @@ class RulePlanner {
       );
     }
     blocks.push(fb.block(() => fb.emit({ op: "ReturnLocal", source: ret })));
-    return { name, params, return: ret, blocks, path: node.path };
+    // Rules (not functions) depend only on input and data: callers may cache their value.
+    return { name, params, return: ret, blocks, path: node.path, ...(kind === "function" ? {} : { memo: true }) };
   }
 
   private bindArgs(b: BodyPlanner, rule: Rule, argLocals: Local[], k: Cont): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluatePlan } from "../../../engine/compiler/ir/interp.js";
+import { evaluatePlan, Interp } from "../../../engine/compiler/ir/interp.js";
+import { fromJSON } from "../../../engine/compiler/ir/values.js";
 import type * as ir from "../../../engine/compiler/ir/ir.js";
 import { plan } from "../../../engine/compiler/plan/index.js";
 import {
@@ -118,6 +119,46 @@ describe("virtual documents", () => {
   it("reads plain base data beside rules", () => {
     const pkgs = { test: [rule({ ref: "p", value: data("other", "x") })] };
     expect(evalRule(pkgs, "test/p", undefined, { other: { x: 5 } })).toBe(5);
+  });
+});
+
+describe("virtual documents, dynamic keys and caching", () => {
+  it("dispatches a run-time key to the child document it names, else to base data", () => {
+    const pkgs = {
+      test: [rule({ ref: "p", value: data(v("k"), "allow"), body: [eq(v("k"), input())] })],
+      primary: [rule({ ref: "allow", value: true })],
+    };
+    expect(evalRule(pkgs, "test/p", "primary")).toBe(true);
+    expect(evalRule(pkgs, "test/p", "base", { base: { allow: 7 } })).toBe(7);
+    expect(evalRule(pkgs, "test/p", "nothing")).toBeUndefined();
+  });
+
+  it("reads number keys of base data as object keys too", () => {
+    const pkgs = { test: [rule({ ref: "p", value: data("nested", 2) }), rule({ ref: "q", value: data("arr", 1) })] };
+    expect(evalRule(pkgs, "test/p", undefined, { nested: { "2": "bar" } })).toBe("bar");
+    expect(evalRule(pkgs, "test/q", undefined, { arr: ["a", "b"] })).toBe("b");
+  });
+
+  it("builds objects of sets for partial sets under variable refs", () => {
+    const pkgs = {
+      test: [rule({ kind: "partial-set", ref: ["obj", v("x")], key: v("y"), body: [someIn(v("x"), v("y"), input())] })],
+    };
+    expect(evalRule(pkgs, "test/obj", ["a", "b"])).toEqual({ "0": ["a"], "1": ["b"] });
+  });
+
+  it("marks rules as memo functions so a loop evaluates a rule once per evaluation", () => {
+    const pkgs = {
+      test: [
+        rule({ kind: "partial-set", ref: "big", key: v("x"), body: [someIn(null, v("x"), input())] }),
+        rule({ kind: "partial-set", ref: "hits", key: v("y"), body: [someIn(null, v("y"), input()), e(data("test", "big", v("y")))] }),
+        rule({ ref: "f", args: [v("z")], value: v("z") }),
+      ],
+    };
+    const pol = compile(pkgs, ["test/hits"]);
+    expect(pol.funcs.find((f) => f.name === "g0.data.test.big")?.memo).toBe(true);
+    const interp = new Interp(pol);
+    expect(interp.run("test/hits", fromJSON([1, 2, 3, 4]), fromJSON({}))).toEqual([{ result: [1, 2, 3, 4] }]);
+    expect(interp.bodyRuns).toBe(2); // hits once, big once (not once per element)
   });
 });
 
