@@ -1,4 +1,6 @@
 // The rules across files, the pipeline they run in, and the `at` parameter.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CHECKS, diagnosticAt, fileStateAt, isValid, loadExemptions, parseExemptionText, validateParsed } from "../../engine/exemptions/index.js";
 import type { ExemptionCheck } from "../../engine/exemptions/index.js";
@@ -154,5 +156,16 @@ describe("loadExemptions", () => {
     const late = await loadExemptions([dir], { at: new Date("2030-01-01T00:00:00Z"), cwd: dir });
     expect(early.diagnostics).toEqual([]);
     expect(late.diagnostics.map((d) => d.code)).toEqual(["expired"]);
+  });
+});
+
+describe("no hidden clock", () => {
+  it("the core modules never read the current time: `at` is always passed in", () => {
+    for (const dir of ["engine/exemptions", "engine/scope"]) {
+      for (const name of readdirSync(dir)) {
+        const source = readFileSync(join(dir, name), "utf8");
+        expect(source, `${dir}/${name}`).not.toMatch(/Date\.now\(|new Date\(\)|performance\.now\(/);
+      }
+    }
   });
 });

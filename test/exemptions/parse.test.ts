@@ -88,6 +88,12 @@ describe("parseExemptionText", () => {
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([["yaml.syntax", 11]]);
   });
 
+  it("counts lines the same with CRLF line endings", () => {
+    const text = validYaml("crlf", { category: "mitigate" }).replace(/\n/g, "\r\n");
+    const r = parseExemptionText(text, "crlf.yaml");
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([["schema.enum", 7, 11]]);
+  });
+
   it("puts a scope error's column on the offending segment, also inside quotes", () => {
     const r = parseExemptionText(validYaml("c", { scopes: `\n  - "/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Sql/servers/s1/databases"` }), "c.yaml");
     const d = r.diagnostics[0]!;
