@@ -39,6 +39,8 @@ interface SomeDecl {
 
 class Scope {
   readonly declared = new Map<string, string>();
+  /** Function args (of the rule's top scope): redeclaring one is "arg x redeclared". */
+  readonly args = new Set<string>();
   readonly referenced = new Set<string>();
   readonly someDecls = new Map<string, SomeDecl>();
   constructor(readonly parent: Scope | null) {}
@@ -70,7 +72,10 @@ export class LocalRewriter {
     const argMap = new Map(top.declared);
     for (let r: Rule | null = rule; r; r = r.else) {
       const scope = new Scope(null);
-      for (const [k, v] of argMap) scope.declared.set(k, v);
+      for (const [k, v] of argMap) {
+        scope.declared.set(k, v);
+        scope.args.add(k);
+      }
       if (r !== rule && r.head.args) r.head.args = rule.head.args;
       r.body = this.body(r.body, scope);
       const h = r.head;
@@ -100,7 +105,7 @@ export class LocalRewriter {
         // `f(x, x)`: a repeated arg is one variable (both args must be equal).
         if (why === "arg" && scope.declared.has(t.name)) return { ...t, name: scope.declared.get(t.name)! };
         if (scope.declared.has(t.name)) {
-          this.err(`var ${t.name} ${why === "some" ? "declared" : "assigned"} above`, t.loc);
+          this.err(scope.args.has(t.name) ? `arg ${t.name} redeclared` : `var ${t.name} ${why === "some" ? "declared" : "assigned"} above`, t.loc);
           return { ...t, name: scope.declared.get(t.name)! };
         }
         if (why === "assign" && scope.referenced.has(t.name)) {

@@ -222,14 +222,7 @@ export function exprCall(e: Expr): Extract<Term, { type: "call" }> | null {
 
 /** A short type word for messages, as OPA names them. */
 export function termKind(t: Term): string {
-  switch (t.type) {
-    case "arraycomprehension":
-    case "setcomprehension":
-    case "objectcomprehension":
-      return "comprehension";
-    default:
-      return t.type;
-  }
+  return t.type;
 }
 
 export function displayVar(name: string): string {
