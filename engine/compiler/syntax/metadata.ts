@@ -87,7 +87,10 @@ export function resolveScope(
   target: AttachTarget,
   entrypoint: boolean,
 ): { ok: true; scope: Scope } | { ok: false; message: string } {
-  const scope = written ?? (target === "rule" ? "rule" : target === "package" ? "package" : target ?? "");
+  if (written === null && target === null) {
+    return { ok: false, message: "METADATA block is not followed by a package or rule" };
+  }
+  const scope = written ?? (target === "rule" ? "rule" : target === "package" ? "package" : (target ?? ""));
   const have = target ? ` (have ${target})` : "";
   if (!(SCOPES as readonly string[]).includes(scope)) {
     return {

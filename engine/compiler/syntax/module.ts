@@ -202,13 +202,16 @@ function attachAnnotations(
   placed: Array<{ line: number; target: Exclude<AttachTarget, null>; rule?: Rule }>,
 ): CompileError[] {
   const errors: CompileError[] = [];
+  // Blocks and statements are both in source order: one pointer walks the statements.
+  let nextIndex = 0;
   for (const block of findMetadataBlocks(comments)) {
     const parsed = parseMetadataBlock(block);
     if (!parsed.ok) {
       errors.push(parsed.error);
       continue;
     }
-    const next = placed.find((p) => p.line > block.loc.line) ?? null;
+    while (nextIndex < placed.length && (placed[nextIndex]?.line ?? 0) <= block.loc.line) nextIndex++;
+    const next = placed[nextIndex] ?? null;
     const scope = resolveScope(parsed.scope, next?.target ?? null, parsed.value.entrypoint === true);
     if (!scope.ok) {
       errors.push(parseError(block.loc, scope.message));
