@@ -125,12 +125,25 @@ function deepCopy<T>(x: T): T {
 
 function checkRootShadowing(mods: Module[], ruleKey: (r: Rule) => string, errors: CompileError[]): void {
   for (const m of mods) {
+    // Two imports may not bind the same name (Rego v1).
+    const seen = new Map<string, string>();
+    for (const imp of m.imports) {
+      const path = imp.path.terms;
+      const head = path[0];
+      if (head?.type === "var" && (head.name === "future" || head.name === "rego")) continue;
+      const last = path[path.length - 1]!;
+      const name = imp.alias ?? (last.type === "var" ? last.name : last.type === "string" ? last.value : "");
+      const text = `import ${path.map((t, i) => (i === 0 && t.type === "var" ? t.name : t.type === "string" ? "." + t.value : "[…]")).join("")}${imp.alias ? " as " + imp.alias : ""}`;
+      const prev = seen.get(name);
+      if (prev) errors.push({ code: "rego_compile_error", message: `import must not shadow ${prev}`, location: imp.loc });
+      else seen.set(name, text);
+    }
     for (const r of m.rules) {
       const head = r.head.ref[0];
       if (head?.type === "var" && (head.name === "input" || head.name === "data")) {
         errors.push({
           code: "rego_compile_error",
-          message: `rules must not shadow ${head.name} (use a different variable name)`,
+          message: `rules must not shadow ${head.name} (use a different rule name)`,
           location: r.loc,
           rule: ruleKey(r),
         });
