@@ -11,6 +11,49 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** JSON values in the order OPA's test runner sorts them: null < boolean < number < string < array < object. */
+export function compareJson(a: unknown, b: unknown): number {
+  const rank = (x: unknown) => (x === null ? 0 : typeof x === "boolean" ? 1 : typeof x === "number" ? 2 : typeof x === "string" ? 3 : Array.isArray(x) ? 4 : 5);
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  switch (ra) {
+    case 0:
+      return 0;
+    case 1:
+    case 2:
+    case 3:
+      return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+    case 4: {
+      const x = a as unknown[];
+      const y = b as unknown[];
+      for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const c = compareJson(x[i], y[i]);
+        if (c !== 0) return c;
+      }
+      return x.length - y.length;
+    }
+    default: {
+      const x = a as Record<string, unknown>;
+      const y = b as Record<string, unknown>;
+      const kx = Object.keys(x).sort();
+      const ky = Object.keys(y).sort();
+      for (let i = 0; i < Math.min(kx.length, ky.length); i++) {
+        const c = compareJson(kx[i], ky[i]) || compareJson(x[kx[i] as string], y[ky[i] as string]);
+        if (c !== 0) return c;
+      }
+      return kx.length - ky.length;
+    }
+  }
+}
+
+/** What `sort_bindings: true` does in OPA's runner: each binding that is an array gets sorted. */
+export function sortBindings(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = Array.isArray(v) ? [...v].sort(compareJson) : v;
+  return out;
+}
+
 /** Rows compared as a multiset (OPA sorts both sides when sort_bindings is set). */
 export function sameRows(got: Array<Record<string, unknown>>, want: Array<Record<string, unknown>>): boolean {
   if (got.length !== want.length) return false;

@@ -2,7 +2,7 @@
 // module through the SDK, set data, evaluate input, and compare with what the case wants.
 
 import type { ConformanceCase } from "./cases.js";
-import { errorMatches, sameRows, splitError } from "./compare.js";
+import { errorMatches, sameRows, sortBindings, splitError } from "./compare.js";
 import { planQuery } from "./query.js";
 import { unavailableBuiltin } from "./skip.js";
 
@@ -94,12 +94,13 @@ export async function runCase(c: ConformanceCase, deps: CaseDeps): Promise<Outco
   }
 
   if (!Array.isArray(rs)) return { status: "fail", cause: "result set is not an array", detail: show(rs) };
-  const rows =
+  const raw =
     q.kind === "binding"
       ? rs.map((r) => ({ [q.variable]: r.result }))
       : rs.filter((r) => r.result !== false).map(() => ({}));
+  const rows = c.sortBindings ? raw.map(sortBindings) : raw;
   if (wantsError) return { status: "fail", cause: "expected an error, got a result", detail: `want ${wanted(c)}; got ${show(rows)}` };
-  const want = c.wantResult ?? [];
+  const want = c.sortBindings ? (c.wantResult ?? []).map(sortBindings) : (c.wantResult ?? []);
   if (sameRows(rows, want)) return { status: "pass" };
   return { status: "fail", cause: rows.length === 0 ? "wrong result: undefined" : "wrong result", detail: `got ${show(rows)}; want ${show(want)}` };
 }
