@@ -81,7 +81,9 @@ export async function discoverExemptionFiles(paths: readonly string[], options: 
       return null;
     }
     if (!isInside(real, rootReal)) {
-      diagnostics.push(problem(display, "file.outside-repository", `symlink leads outside the repository (${displayPath(rootReal, cwd)}) to ${real}; exemption files must live in the repository`));
+      const isLink = (await lstat(path).catch(() => null))?.isSymbolicLink() ?? false;
+      const how = isLink ? `is a symlink to ${real}, which is` : "is";
+      diagnostics.push(problem(display, "file.outside-repository", `${how} outside the repository (${displayPath(rootReal, cwd)}); exemption files must live in the repository`));
       return null;
     }
     return real;
@@ -101,7 +103,11 @@ export async function discoverExemptionFiles(paths: readonly string[], options: 
       const full = join(dir, entry.name);
       const real = await confined(full, rootReal);
       if (real === null) continue;
-      const info = await stat(real);
+      const info = await stat(real).catch(() => null);
+      if (info === null) {
+        diagnostics.push(problem(displayPath(full, cwd), "file.unreadable", "cannot be read (permission denied or removed while reading)"));
+        continue;
+      }
       if (info.isDirectory()) {
         if (visited.has(real)) continue; // a symlink loop or a second way into the same folder
         visited.add(real);

@@ -56,8 +56,16 @@ describe("bad inputs", () => {
     expect(result.diagnostics).toHaveLength(1);
     const d = result.diagnostics[0]!;
     expect(d).toMatchObject({ code: "file.outside-repository", file: "exemptions/secret.yaml", line: 1, col: 1, severity: "error" });
-    expect(d.message).toMatch(/symlink leads outside the repository/);
+    expect(d.message).toMatch(/is a symlink to .*secret\.yaml, which is outside the repository/);
     expect(result.exemptions.map((e) => e.name)).toEqual(["ok"]);
+  });
+
+  it("with --root, a path outside the root is refused", async () => {
+    const repo = tempDir();
+    const elsewhere = writeTree(tempDir(), { "x.yaml": validYaml("x") });
+    const result = await loadExemptions([join(elsewhere, "x.yaml")], { at: AT, cwd: repo, root: repo });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["file.outside-repository"]);
+    expect(result.diagnostics[0]!.message).toMatch(/^is outside the repository/);
   });
 
   it("a symlinked folder leaving the repository is refused too", async () => {
