@@ -36,7 +36,11 @@ function call(rt: Runtime, name: string, ...args: string[]): string {
 // conformance cases under opa-conformance/v1: strings/, arithmetic/, aggregates/, sets/, ...).
 const cases: [string, ...string[]][] = [
   ["plus", "1", "2", "3"], ["plus", "1.5", "2", "3.5"], ["plus", "0.1", "0.2", "0.30000000000000004"],
-  ["plus", "9223372036854775807", "1", "9223372036854776000"], ["plus", '"a"', "1", "error: eval_type_error: plus: operand 1 must be number but got string"],
+  ["plus", "9223372036854775807", "1", "9223372036854775808"],
+  ["plus", "123456789012345678901234567890", "-123456789012345678901234567889", "1"],
+  ["minus", "-9223372036854775808", "1", "-9223372036854775809"], ["minus", "100000000000000000000", "1", "99999999999999999999"],
+  ["mul", "9223372036854775807", "9223372036854775807", "85070591730234615847396907784232501249"],
+  ["mul", "-1000000000000000000000", "1000000000", "-1000000000000000000000000000000"], ["plus", '"a"', "1", "error: eval_type_error: plus: operand 1 must be number but got string"],
   ["minus", "5", "7", "-2"], ["minus", "{1,2,3}", "{2}", "{1,3}"], ["minus", "{1}", "1", "error: eval_type_error: minus: operand 2 must be set but got number"],
   ["minus", "1", "{1}", "error: eval_type_error: minus: operand 2 must be number but got set"],
   ["mul", "6", "7", "42"], ["mul", "2.5", "2", "5"], ["mul", "3000000000", "3000000000", "9000000000000000000"],

@@ -2,7 +2,7 @@
 // buffers (no heap use). Used to print doubles as the shortest text that reads back to the same
 // value (as JavaScript and Go do), and to round decimal text to the nearest double.
 
-const LIMBS: u32 = 200; // 200 * 9 = 1800 decimal digits: enough for 2^1140 * 10^400
+export const LIMBS: u32 = 200; // 200 * 9 = 1800 decimal digits: enough for 2^1140 * 10^400
 const BIG_A = memory.data(<i32>LIMBS * 4);
 const BIG_B = memory.data(<i32>LIMBS * 4);
 let lenA: u32 = 0;
@@ -69,7 +69,7 @@ function bigCmp(a: usize, na: u32, b: usize, nb: u32): i32 {
 }
 
 /** Decimal digits of the big integer at p into out (no leading zeros); returns the count. */
-function bigDigits(p: usize, n: u32, out: usize): u32 {
+export function bigDigits(p: usize, n: u32, out: usize): u32 {
   while (n > 1 && load<u32>(p + (<usize>(n - 1) << 2)) == 0) n--;
   let w: u32 = 0;
   // Most significant limb without padding, the rest padded to 9 digits.

@@ -8,6 +8,7 @@ import {
 import { compare, equal } from "../compare";
 import { setAdd, collFind } from "../collections";
 import { abortWith } from "../mem";
+import { bigIntArith } from "../bigint";
 import { isNum, isSet } from "./util";
 import { needNum, needStr, needArr, needObj, needSet, needArrOrSet, typeErr, elemTypeErr, builtinErr } from "./util";
 
@@ -20,6 +21,8 @@ export function builtin_plus(a: usize, b: usize): usize {
     const x = intOf(a), y = intOf(b), r = x + y;
     if (((x ^ r) & (y ^ r)) >= 0) return mkInt(r);
   }
+  const big = bigIntArith(a, b, 0);
+  if (big != 0) return big;
   return mkFloat(numF64(a) + numF64(b));
 }
 
@@ -41,6 +44,8 @@ export function builtin_minus(a: usize, b: usize): usize {
     const x = intOf(a), y = intOf(b), r = x - y;
     if (((x ^ y) & (x ^ r)) >= 0) return mkInt(r);
   }
+  const big = bigIntArith(a, b, 1);
+  if (big != 0) return big;
   return mkFloat(numF64(a) - numF64(b));
 }
 
@@ -51,6 +56,8 @@ export function builtin_mul(a: usize, b: usize): usize {
     const f = <f64>x * <f64>y;
     if (Math.abs(f) < 4.0e18) return mkInt(x * y);
   }
+  const big = bigIntArith(a, b, 2);
+  if (big != 0) return big;
   return mkFloat(numF64(a) * numF64(b));
 }
 
