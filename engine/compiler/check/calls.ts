@@ -161,7 +161,7 @@ function call(c: CallTerm, topLevel: boolean, env: CallEnv): void {
     } else {
       env.errors.push({
         code: "rego_type_error",
-        message: `function ${name} has arity ${arity}, got ${n} arguments`,
+        message: `function ${name} has arity ${arity}, got ${n} argument${n === 1 ? "" : "s"}`,
         location: c.loc,
         rule: env.rule,
       });

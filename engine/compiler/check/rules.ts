@@ -78,9 +78,9 @@ export function checkRuleConflicts(rules: Map<string, RuleInfo[]>, packages: str
       for (const pkg of packages) {
         if (pkg === key || pkg.startsWith(key + ".")) {
           errors.push({
-            code: "rego_compile_error",
+            code: "rego_type_error",
             message: `package ${pkg} conflicts with rule ${leaf.rule.head.ref.length === 1 && leaf.rule.head.ref[0]!.type === "var" ? leaf.rule.head.ref[0]!.name : key} defined at ${leaf.rule.loc.file}:${leaf.rule.loc.line}`,
-            location: leaf.rule.loc,
+            location: leaf.module.package.loc,
             rule: key,
           });
         }
