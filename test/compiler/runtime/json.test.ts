@@ -83,6 +83,10 @@ describe("JSON parse and dump", () => {
     expect(rt.dump(rt.json(text))).toBe(text);
     const obj = '{"a":'.repeat(depth) + "null" + "}".repeat(depth);
     expect(rt.dump(rt.json(obj))).toBe(obj);
+    // Up to 4096 levels are accepted; deeper input is rejected instead of overflowing the stack.
+    const max = "[".repeat(4096) + "]".repeat(4096);
+    expect(rt.dump(rt.json(max))).toBe(max);
+    expect(parseRaw(rt, "[".repeat(4097) + "]".repeat(4097))).toBe(0);
   });
 
   it("rejects invalid JSON with 0", () => {

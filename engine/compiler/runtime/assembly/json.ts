@@ -18,7 +18,8 @@ let failed = false;
 // Accept Rego set syntax ({1,2} and set()) in addition to JSON (opa_value_parse).
 let regoSyntax = false;
 let depth: u32 = 0;
-const MAX_DEPTH: u32 = 10000;
+// Deeper documents are rejected rather than risking a Wasm stack overflow in parse or dump.
+const MAX_DEPTH: u32 = 4096;
 
 /** Parses [p, p+len) as one JSON value; 0 when the text is not valid JSON. */
 export function parseJSON(p: usize, len: u32): usize {
