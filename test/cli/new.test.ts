@@ -1,10 +1,12 @@
 // `exempt new`: scaffolds a valid file, never overwrites, refuses what would be invalid.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseExemptionText } from "../../engine/exemptions/index.js";
-import { KEY, SUB, snapshot, tempDir, validYaml, writeTree } from "../fixtures/exemptions/inputs.js";
+import { KEY, SUB, snapshot, tempDir, validYaml, writeTree, removeTempDirs } from "../fixtures/exemptions/inputs.js";
 import { ensureBuilt, runBin, runMain } from "./helpers.js";
+
+afterAll(removeTempDirs);
 
 const RG = `/subscriptions/${SUB}/resourceGroups/myRg`;
 const BASE = [

@@ -1,7 +1,9 @@
 // `exempt validate`: exit codes, output formats, colour, and every bad input through the CLI.
-import { beforeAll, describe, expect, it } from "vitest";
-import { BAD_INPUTS, snapshot, tempDir, validYaml, writeTree } from "../fixtures/exemptions/inputs.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BAD_INPUTS, snapshot, tempDir, validYaml, writeTree, removeTempDirs } from "../fixtures/exemptions/inputs.js";
 import { ensureBuilt, runBin, runMain } from "./helpers.js";
+
+afterAll(removeTempDirs);
 
 const ESC = "\u001b[";
 

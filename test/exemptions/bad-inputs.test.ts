@@ -1,9 +1,11 @@
 // Every bad input of issue 2: a clear error at file:line:col, no crash, no changed file.
 import { symlinkSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { isValid, loadExemptions } from "../../engine/exemptions/index.js";
-import { BAD_INPUTS, aliasBomb, snapshot, tempDir, validYaml, writeTree } from "../fixtures/exemptions/inputs.js";
+import { BAD_INPUTS, aliasBomb, snapshot, tempDir, validYaml, writeTree, removeTempDirs } from "../fixtures/exemptions/inputs.js";
+
+afterAll(removeTempDirs);
 
 const AT = new Date("2026-11-22T00:00:00Z");
 

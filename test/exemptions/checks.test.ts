@@ -1,10 +1,12 @@
 // The rules across files, the pipeline they run in, and the `at` parameter.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_CHECKS, diagnosticAt, fileStateAt, isValid, loadExemptions, parseExemptionText, validateParsed } from "../../engine/exemptions/index.js";
 import type { ExemptionCheck } from "../../engine/exemptions/index.js";
-import { KEY, SUB, tempDir, validYaml, writeTree } from "../fixtures/exemptions/inputs.js";
+import { KEY, SUB, tempDir, validYaml, writeTree, removeTempDirs } from "../fixtures/exemptions/inputs.js";
+
+afterAll(removeTempDirs);
 
 const AT = new Date("2026-11-22T10:00:00Z");
 const parse = (file: string, text: string) => parseExemptionText(text, file);
