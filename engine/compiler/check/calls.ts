@@ -67,6 +67,10 @@ function expr(e: Expr, env: CallEnv): void {
   }
   for (const w of e.with) {
     term(w.value, env);
+    // A built-in named as a replacement (`with count as sum`) is called through the target.
+    const valueName = w.value.type === "var" ? w.value.name : w.value.type === "ref" ? operatorName(w.value) : null;
+    const replacement = valueName ? env.builtins.get(valueName) : undefined;
+    if (valueName && replacement && !env.used.has(valueName)) env.used.set(valueName, { arity: replacement.arity });
     const head = w.target.terms[0];
     const root = head?.type === "var" && (head.name === "input" || head.name === "data");
     const name = operatorName(w.target);

@@ -191,6 +191,7 @@ describe("safety", () => {
     const p = ok([m]);
     expect(body(p, "test.p")).toBe("gt(count(input.xs), 0) with count as data.test.mock");
     expect(body(p, "test.q")).toBe("count(input.xs, c) with count as sum; gt(c, 0)");
+    expect([...p.builtins.keys()].sort()).toEqual(["count", "gt", "sum"]);
   });
 });
 
