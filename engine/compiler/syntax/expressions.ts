@@ -14,6 +14,8 @@ import { isKeyword, tokenName, type TokenKind } from "./tokens.js";
 
 const RELATION_OPS: ReadonlySet<TokenKind> = new Set(["equal", "neq", "lt", "gt", "lte", "gte"]);
 const ROOT_DOCUMENTS: ReadonlySet<string> = new Set(["data", "input"]);
+/** Nesting of terms and bodies: far deeper than any real policy, well within the JavaScript stack. */
+const MAX_DEPTH = 300;
 
 export class ExpressionParser extends ParserCore {
   // -------------------------------------------------------------------------------------------
@@ -21,7 +23,7 @@ export class ExpressionParser extends ParserCore {
 
   /** `{ … }` contents up to (not including) `end`. */
   parseBody(end: TokenKind): Body {
-    return this.parseQuery(false, end);
+    return this.nested(() => this.parseQuery(false, end));
   }
 
   /**
@@ -255,6 +257,20 @@ export class ExpressionParser extends ParserCore {
    * with a keyword.
    */
   parseTerm(keywordsAsVars = false): Term {
+    return this.nested(() => this.parseTermUnguarded(keywordsAsVars));
+  }
+
+  /** Nesting is bounded so that hostile input gets a parse error, not a stack overflow. */
+  protected nested<T>(fn: () => T): T {
+    if (++this.depth > MAX_DEPTH) this.fail(this.loc, "max parsing recursion depth exceeded");
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseTermUnguarded(keywordsAsVars: boolean): Term {
     const t = this.cur();
     const loc = this.loc;
     let term: Term;
@@ -361,7 +377,7 @@ export class ExpressionParser extends ParserCore {
       default:
         this.fail(loc, `illegal ref (head cannot be ${head.type})`);
     }
-    const terms: Term[] = [head];
+    let terms: Term[] = [head];
     for (let first = true; ; first = false) {
       const t = this.cur();
       if (!first && t.wsBefore) break;
@@ -386,8 +402,9 @@ export class ExpressionParser extends ParserCore {
         const operator = refOf(terms, loc);
         const call = this.parseCall(operator, loc);
         const after = this.cur();
-        if (!after.wsBefore && (after.kind === "." || after.kind === "[")) return this.parseRef(call);
-        return call;
+        if (after.wsBefore || (after.kind !== "." && after.kind !== "[")) return call;
+        // `f(x)[0].y`: a ref whose head is the call (a loop, not recursion: chains may be long).
+        terms = [call];
       } else break;
     }
     return refOf(terms, loc);

@@ -29,6 +29,8 @@ export class ParserCore {
   /** End offset of the last consumed token, for the source text of rules. */
   protected prevEnd = 0;
   protected wildcards = 0;
+  /** Current nesting of terms, bounded by the expression parser. */
+  protected depth = 0;
   /** `not { … }` over a whole body: enabled by `import future.keywords.not` or `import rego.v2`. */
   protected notBody = false;
 
@@ -38,9 +40,7 @@ export class ParserCore {
     protected readonly tokens: Token[],
     /** Skip the literal attempt for `if { … }` when the braces can only be a body (see below). */
     protected readonly bodyLookahead = true,
-  ) {
-    this.checkScanError();
-  }
+  ) {}
 
   // -------------------------------------------------------------------------------------------
   // Token plumbing

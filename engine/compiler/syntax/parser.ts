@@ -52,6 +52,7 @@ export class Parser extends ExpressionParser {
 
   /** Parses a whole module's statements (or, with `rules` false, a query's). */
   parseStatements(rules: boolean): Statement[] {
+    this.checkScanError(); // the first token, which no advance() has looked at
     const out: Statement[] = [];
     while (this.cur().kind !== "eof") {
       if (this.cur().kind === "package" && !this.adjacentNext(".", "[")) {
@@ -243,7 +244,7 @@ export class Parser extends ExpressionParser {
         this.fail(this.loc, "else keyword cannot be used on rules with variables in head");
       }
       if (head.key !== null || multiValue) this.fail(this.loc, "else keyword cannot be used on multi-value rules");
-      rule.else = this.parseElse(rule, flags);
+      rule.else = this.nested(() => this.parseElse(rule, flags));
     }
     rule.text = this.textFrom(startTok.start);
 
@@ -400,7 +401,7 @@ export class Parser extends ExpressionParser {
     } else {
       this.illegal("rule body expected");
     }
-    if (this.cur().kind === "else") rule.else = this.parseElse(parent, parentFlags);
+    if (this.cur().kind === "else") rule.else = this.nested(() => this.parseElse(parent, parentFlags));
     rule.text = this.textFrom(start);
     return rule;
   }
