@@ -5,6 +5,7 @@
 // 2 usage error), so tests can call it directly with captured output.
 import { Command, CommanderError } from "commander";
 import type { CommandContext, CommandModule } from "./command.js";
+import { compileCommand } from "./commands/compile.js";
 import { newCommand } from "./commands/new.js";
 import { validateCommand } from "./commands/validate.js";
 import { EXIT, UsageError, processIO } from "./io.js";
@@ -14,6 +15,7 @@ import { safeText } from "./report.js";
 export const COMMANDS: readonly CommandModule[] = [
   validateCommand,
   newCommand,
+  compileCommand,
 ];
 
 export function buildProgram(ctx: CommandContext): Command {
