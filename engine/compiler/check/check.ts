@@ -7,6 +7,7 @@ import type { CompileError, Result } from "../errors.js";
 import type { Expr, Location, Module, RefTerm, Rule, Term } from "../syntax/ast.js";
 import { builtinTable } from "./builtins.js";
 import { checkCallsInRule, functionArity } from "./calls.js";
+import { liftComprehensionTerms } from "./comprehensions.js";
 import { collectVarNames, LocalNames, LocalRewriter } from "./locals.js";
 import type { CheckedProgram, RuleInfo } from "./program.js";
 import { checkRecursion } from "./recursion.js";
@@ -72,6 +73,8 @@ export function check(modules: Module[], _options: CheckOptions = {}): Result<Ch
   }
 
   if (errors.length > 0) return failed();
+
+  for (const m of mods) for (const r of m.rules) liftComprehensionTerms(r, names);
 
   const env: SafetyEnv = {
     arity: (op: RefTerm) => functionArity(operatorName(op), { builtins, rules }),
