@@ -85,7 +85,7 @@ function linkTestPolicy(): Uint8Array {
 }
 
 describe("runtime under the unmodified opa-wasm SDK", () => {
-  it("loads, evaluates with the ABI 1.2 fast path, sets data, and grows memory for big inputs", async () => {
+  it("loads, evaluates with the ABI 1.2 fast path, sets data, and grows memory for big inputs", { timeout: 120_000 }, async () => {
     const policy = await loadPolicy(linkTestPolicy());
     expect(policy.entrypoints).toEqual({ "test/p": 0 });
     expect(policy.evaluate({ items: [1, 2, 3], n: 1.5 })).toEqual([
@@ -96,11 +96,11 @@ describe("runtime under the unmodified opa-wasm SDK", () => {
     expect(r1[0]!.result.count).toBe(5);
     expect((r1[0]!.result.data as Record<string, unknown>).limits).toEqual({ max: 10 });
     // Inputs far beyond the 5 initial pages; repeated evaluations reuse the heap.
-    const items = Array.from({ length: 50000 }, (_, i) => ({ id: `resource-${i}`, tags: { n: i } }));
-    for (let round = 0; round < 3; round++) {
+    const items = Array.from({ length: 20000 }, (_, i) => ({ id: `resource-${i}`, tags: { n: i } }));
+    for (let round = 0; round < 2; round++) {
       const r = policy.evaluate({ items }) as { result: { count: number; input: { items: unknown[] } } }[];
-      expect(r[0]!.result.count).toBe(50000);
-      expect(r[0]!.result.input.items[49999]).toEqual({ id: "resource-49999", tags: { n: 49999 } });
+      expect(r[0]!.result.count).toBe(20000);
+      expect(r[0]!.result.input.items[19999]).toEqual({ id: "resource-19999", tags: { n: 19999 } });
     }
     expect(policy.evaluate({ items: [] })).toEqual([{ result: { input: { items: [] }, data: { limits: { max: 10 }, big: 1.2345678901234568e29 }, count: 0 } }]);
   });

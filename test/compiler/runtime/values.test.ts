@@ -28,6 +28,23 @@ describe("value comparison, equality and hashing", () => {
     }
   });
 
+  it("compares big integers exactly against int64 and doubles", () => {
+    const rt = loadRuntime();
+    const ex = rt.exports;
+    const cmp = (a: number, b: number) => ex.opa_value_compare(a, b);
+    const maxI64 = rt.json("9223372036854775807");
+    const above = rt.json("9223372036854775808");
+    expect(cmp(maxI64, above)).toBe(-1);
+    expect(cmp(above, maxI64)).toBe(1);
+    expect(cmp(rt.json("-9223372036854775809"), rt.json("-9223372036854775808"))).toBe(-1);
+    // 1e20 as a double is exactly 100000000000000000000.
+    const dbl = ex.builtin_mul(rt.json("1e10"), rt.json("1.0e10"));
+    expect(cmp(rt.json("100000000000000000000"), ex.builtin_plus(dbl, rt.json("0")))).toBe(0);
+    expect(cmp(rt.json("100000000000000000001"), rt.json("1e20"))).toBe(1);
+    expect(cmp(rt.json("28857836529306024611913"), rt.json("28857836529306024611912"))).toBe(1);
+    expect(ex.rt_equal(rt.json("28857836529306024611913"), rt.json("28857836529306024611912"))).toBe(0);
+  });
+
   it("treats 1 and 1.0 as the same value, also as object keys and set members", () => {
     const rt = loadRuntime();
     const ex = rt.exports;

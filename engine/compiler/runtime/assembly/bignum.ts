@@ -237,3 +237,19 @@ export function formatDoubleShortest(out: usize, f: f64): u32 {
   }
   return w;
 }
+
+const EXACT = memory.data(400);
+
+/**
+ * Exact decimal digits of an integral double (|f| >= 1, sign ignored) into a static buffer;
+ * returns the count and leaves the pointer in exactDigitsPtr.
+ */
+export let exactDigitsPtr: usize = 0;
+export function exactIntDigits(f: f64): u32 {
+  decompose(Math.abs(f));
+  exactDigitsPtr = EXACT;
+  if (expOut >= 0) return scaledDigits(fracOut, expOut, EXACT);
+  // Integral with a negative binary exponent: shift the fraction right.
+  lenA = bigSet(BIG_A, fracOut >> <u64>(-expOut));
+  return bigDigits(BIG_A, lenA, EXACT);
+}

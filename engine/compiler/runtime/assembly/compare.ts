@@ -6,6 +6,7 @@ import {
   typeOf, boolOf, numKind, intOf, numF64, strLen, strPtr, arrLen, arrAt, collLen, keyAt, valAt, entryAt,
 } from "./value";
 import { ensureSorted, collFind } from "./collections";
+import { exactIntDigits, exactDigitsPtr } from "./bignum";
 
 function cmpI64(a: i64, b: i64): i32 { return a < b ? -1 : (a > b ? 1 : 0); }
 
@@ -43,7 +44,26 @@ export function numCompare(a: usize, b: usize): i32 {
   if (ka == N_INT && kb != N_REF && Math.abs(fb) <= I64_SAFE) return cmpI64(intOf(a), <i64>fb);
   if (kb == N_INT && ka != N_REF && Math.abs(fa) <= I64_SAFE) return cmpI64(<i64>fa, intOf(b));
   if (ka == N_REF && kb == N_REF) return cmpIntText(load<u32>(a, 16), load<u32>(a, 4), load<u32>(b, 16), load<u32>(b, 4));
+  if (ka == N_REF) return refVsExact(a, b);
+  if (kb == N_REF) return -refVsExact(b, a);
   return 0;
+}
+
+/** Tie-break of a REF number against an INT/FLOAT with the same nearest double. */
+function refVsExact(r: usize, x: usize): i32 {
+  const p = <usize>load<u32>(r, 16), n = load<u32>(r, 4);
+  const neg = n > 0 && load<u8>(p) == 45;
+  const start: u32 = neg ? 1 : 0;
+  for (let i = start; i < n; i++) { const c = load<u8>(p + i); if (c < 48 || c > 57) return 0; }
+  // REF integers lie outside int64, so against an INT only the sign matters.
+  if (numKind(x) == N_INT) return neg ? -1 : 1;
+  const f = load<f64>(x, 8);
+  if (Math.floor(f) != f) return 0;
+  const d = exactIntDigits(f);
+  const fneg = f < 0;
+  if (neg != fneg) return neg ? -1 : 1;
+  const r2 = cmpIntText(p + start, n - start, exactDigitsPtr, d);
+  return neg ? -r2 : r2;
 }
 
 export function strCompare(a: usize, b: usize): i32 {
