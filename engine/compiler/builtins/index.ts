@@ -84,16 +84,73 @@ function customBuiltins(options: LoadOptions): Record<string, HostFn> {
   return { ...hostBuiltins(options), ...options.builtins };
 }
 
-function memory(options: LoadOptions): WebAssembly.MemoryDescriptor {
-  const initial = options.memoryPages ?? 5;
+/**
+ * The minimum size of the memory a module imports (env.memory), in pages; 0 if none is found.
+ * Read from the import section so that a policy with much static data gets the memory it needs.
+ */
+export function importedMemoryMinimum(wasm: Uint8Array): number {
+  let at = 8;
+  const u32 = (): number => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = wasm[at++];
+      if (b === undefined) throw new RangeError("truncated module");
+      result |= (b & 0x7f) << shift;
+      if ((b & 0x80) === 0) return result >>> 0;
+      shift += 7;
+    }
+  };
+  const skipName = () => {
+    const n = u32();
+    at += n;
+  };
+  try {
+    while (at < wasm.length) {
+      const id = wasm[at++];
+      const size = u32();
+      const end = at + size;
+      if (id !== 2) {
+        at = end;
+        continue;
+      }
+      const count = u32();
+      for (let i = 0; i < count; i++) {
+        skipName();
+        skipName();
+        const kind = wasm[at++];
+        if (kind === 0) u32();
+        else if (kind === 1) {
+          at++; // reftype
+          const flags = u32();
+          u32();
+          if (flags & 1) u32();
+        } else if (kind === 2) {
+          const flags = u32();
+          void flags;
+          return u32();
+        } else if (kind === 3) at += 2;
+        else return 0;
+      }
+      return 0;
+    }
+  } catch {
+    return 0;
+  }
+  return 0;
+}
+
+function memory(options: LoadOptions, wasm: Uint8Array | WebAssembly.Module): WebAssembly.MemoryDescriptor {
+  const needed = wasm instanceof Uint8Array ? importedMemoryMinimum(wasm) : 0;
+  const initial = Math.max(options.memoryPages ?? 5, needed);
   return options.memoryMaxPages !== undefined ? { initial, maximum: Math.max(initial, options.memoryMaxPages) } : { initial };
 }
 
 /** Load a compiled policy through the unmodified SDK, with the project's host built-ins. */
 export function loadCompiledPolicy(wasm: Uint8Array | WebAssembly.Module, options: LoadOptions = {}): Promise<LoadedPolicy> {
-  return opaWasm().loadPolicy(wasm as BufferSource, memory(options), customBuiltins(options));
+  return opaWasm().loadPolicy(wasm as BufferSource, memory(options, wasm), customBuiltins(options));
 }
 
 export function loadCompiledPolicySync(wasm: Uint8Array | WebAssembly.Module, options: LoadOptions = {}): LoadedPolicy {
-  return opaWasm().loadPolicySync(wasm as BufferSource, memory(options), customBuiltins(options));
+  return opaWasm().loadPolicySync(wasm as BufferSource, memory(options, wasm), customBuiltins(options));
 }

@@ -93,11 +93,10 @@ function link(m: binaryen.Module, policy: ir.Policy, options: EmitOptions): { wa
   replaceHook(m, layout, "heap_base", { body: m.i32.const(heapBase), vars: [] });
 
   const data = strings.bytes();
+  // Static data must fit the memory's initial size; loadCompiledPolicy reads this minimum from the
+  // module and gives the SDK at least that many pages.
+  layout.memoryInitial = Math.max(layout.memoryInitial, Math.ceil((heapBase + 1) / PAGE));
   setSegments(m, layout, data.length > 0 ? [{ name: "policy$strings", offset: strings.base, data, passive: false }] : []);
-  if (heapBase > layout.memoryInitial * PAGE) {
-    // The SDK creates 5 pages unless told otherwise; a module asking for more would not load.
-    throw new LinkError(`policy static data ends at ${heapBase} bytes, beyond the runtime's ${layout.memoryInitial} initial pages`);
-  }
   setAbiExports(m, layout);
 
   if (options.optimize) {

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type * as ir from "../../../engine/compiler/ir/ir.js";
-import { loadCompiledPolicy, type LoadedPolicy } from "../../../engine/compiler/builtins/index.js";
+import { importedMemoryMinimum, loadCompiledPolicy, type LoadedPolicy } from "../../../engine/compiler/builtins/index.js";
 import { emitWasm } from "../../../engine/compiler/wasm/emit.js";
 
 const runtimePath = new URL("../../../build/opa-runtime.wasm", import.meta.url);
@@ -179,5 +179,18 @@ describe.skipIf(!haveRuntime)("compiled IR through the unmodified SDK (needs npm
     expect(p.evaluate({ t: "not a time" }, "test/t")).toEqual([]);
     expect(p.evaluate({}, "test/now")).toEqual([{ result: 1_500_000_000_000_000_000 }]);
     expect(typeof x.builtins).toBe("function");
+  });
+
+  it("a policy whose static data exceeds the SDK's default memory still loads", async () => {
+    const big = Array.from({ length: 40 }, (_, i) => String(i).padStart(8000, "x"));
+    const pol = policy({
+      strings: ["result", ...big],
+      plans: [{ name: "t/p", blocks: [{ stmts: [{ op: "MakeArray", capacity: 40, target: 2 }, ...big.map((_, i): ir.Stmt => ({ op: "ArrayAppend", value: S(i + 1), array: 2 })), { op: "Len", source: L(2), target: 3 }, ...resultOf(3)] }] }],
+    });
+    const wasm = emitWasm(pol, new Uint8Array(readFileSync(runtimePath)), { validate: true });
+    expect(importedMemoryMinimum(wasm)).toBeGreaterThan(5);
+    const p = await loadCompiledPolicy(wasm);
+    p.setData({});
+    expect(p.evaluate({})).toEqual([{ result: 40 }]);
   });
 });
