@@ -7,22 +7,50 @@ import type { Rule, Term } from "../syntax/ast.js";
 import type { RuleInfo } from "./program.js";
 import { forEachTerm, forEachTermInBody } from "./terms.js";
 
-/** Could the ref `data.<parts>` read (part of) the rule at `path`? Non-constant parts match anything. */
-function refReaches(parts: Term[], path: Array<string | Term>): boolean {
-  const n = Math.min(parts.length, path.length);
-  for (let i = 0; i < n; i++) {
-    const p = path[i]!;
-    const r = parts[i]!;
-    if (typeof p !== "string") return true; // a variable part of the rule's ref: anything below
-    if (r.type === "string") {
-      if (r.value !== p) return false;
-    } else if (r.type === "var" || r.type === "ref" || r.type === "call") {
-      continue;
-    } else {
-      return false; // numbers, composites: never a rule name
+/** Rule keys arranged by their constant path parts: a rule sits at the node of its key (the
+ *  parts up to its first variable part; whatever follows is inside the rule's value). */
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  rules: string[];
+  subtree?: string[];
+}
+
+function buildTrie(rules: Map<string, RuleInfo[]>): TrieNode {
+  const root: TrieNode = { children: new Map(), rules: [] };
+  for (const key of rules.keys()) {
+    let node = root;
+    for (const part of key.split(".")) {
+      let next = node.children.get(part);
+      if (!next) node.children.set(part, (next = { children: new Map(), rules: [] }));
+      node = next;
     }
+    node.rules.push(key);
   }
-  return true;
+  return root;
+}
+
+function subtree(node: TrieNode): string[] {
+  if (!node.subtree) node.subtree = [...node.rules, ...[...node.children.values()].flatMap(subtree)];
+  return node.subtree;
+}
+
+/** Adds the keys of the rules the ref `data.<parts>` may read: rules on its path (it reads inside
+ *  them) and every rule below where it ends (it reads a virtual document containing them).
+ *  Non-constant parts match any name. */
+function reach(node: TrieNode, parts: Term[], i: number, out: Set<string>): void {
+  if (i === parts.length) {
+    for (const k of subtree(node)) out.add(k);
+    return;
+  }
+  for (const k of node.rules) out.add(k);
+  const part = parts[i]!;
+  if (part.type === "string") {
+    const next = node.children.get(part.value);
+    if (next) reach(next, parts, i + 1, out);
+  } else if (part.type === "var" || part.type === "ref" || part.type === "call") {
+    for (const next of node.children.values()) reach(next, parts, i + 1, out);
+  }
+  // Numbers, booleans, composites: never a rule name.
 }
 
 function dataRefs(rule: Rule): Term[][] {
@@ -45,16 +73,12 @@ function dataRefs(rule: Rule): Term[][] {
 
 export function checkRecursion(rules: Map<string, RuleInfo[]>, errors: CompileError[]): void {
   const keys = [...rules.keys()];
-  const all: Array<{ key: string; info: RuleInfo }> = [];
-  for (const [key, infos] of rules) for (const info of infos) all.push({ key, info });
-
+  const trie = buildTrie(rules);
   const edges = new Map<string, Set<string>>();
   for (const key of keys) {
     const out = new Set<string>();
     for (const info of rules.get(key)!) {
-      for (const parts of dataRefs(info.rule)) {
-        for (const other of all) if (refReaches(parts, other.info.path)) out.add(other.key);
-      }
+      for (const parts of dataRefs(info.rule)) reach(trie, parts, 0, out);
     }
     edges.set(key, out);
   }

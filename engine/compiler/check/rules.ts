@@ -47,6 +47,17 @@ function kindOf(info: RuleInfo): string {
 }
 
 export function checkRuleConflicts(rules: Map<string, RuleInfo[]>, packages: string[], errors: CompileError[]): void {
+  // Keys below each proper prefix: "a.b" → ["a.b.c", …], built once (not a scan per rule).
+  const belowOf = new Map<string, string[]>();
+  for (const k of rules.keys()) {
+    const parts = k.split(".");
+    for (let i = 1; i < parts.length; i++) {
+      const prefix = parts.slice(0, i).join(".");
+      const list = belowOf.get(prefix) ?? [];
+      list.push(k);
+      belowOf.set(prefix, list);
+    }
+  }
   for (const [key, infos] of rules) {
     const first = infos[0]!;
     const kinds = new Set(infos.map(kindOf));
@@ -66,7 +77,7 @@ export function checkRuleConflicts(rules: Map<string, RuleInfo[]>, packages: str
     // A single-value rule (complete, or a function) is a leaf: nothing may be defined below it.
     const leaf = infos.find((i) => (i.rule.kind === "complete" || i.rule.kind === "function") && i.path.every((p) => typeof p === "string"));
     if (leaf) {
-      const below = [...rules.keys()].filter((k) => k.startsWith(key + "."));
+      const below = belowOf.get(key) ?? [];
       if (below.length > 0) {
         errors.push({
           code: "rego_type_error",
