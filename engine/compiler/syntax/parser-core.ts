@@ -76,8 +76,9 @@ export class ParserCore {
     this.wildcards = m.wildcards;
   }
 
+  /** The token's location; one object per token, shared by the nodes that start there. */
   locOf(t: Token): Location {
-    return { file: this.file, line: t.line, col: t.col, offset: t.start };
+    return (t.loc ??= { file: this.file, line: t.line, col: t.col, offset: t.start });
   }
 
   protected get loc(): Location {

@@ -3,6 +3,8 @@
 // built-in with that name, and because OPA's error messages name tokens this way
 // ("unexpected assign token").
 
+import type { Location } from "./ast.js";
+
 /** Words that are keywords in Rego v1 (the four former "future" keywords included). */
 export const KEYWORDS = [
   "package",
@@ -77,6 +79,8 @@ export interface Token {
   raw?: boolean;
   /** For illegal tokens: the lexer's diagnosis, reported when the parser reaches the token. */
   error?: string;
+  /** The token's location, filled in by the parser when first needed. */
+  loc?: Location;
 }
 
 export interface Comment {
