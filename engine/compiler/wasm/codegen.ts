@@ -25,6 +25,12 @@ export interface CodegenContext {
   /** IR Func name → internal Wasm name and parameter count. */
   funcs: Map<string, { internal: string; params: number }>;
   builtins: Map<string, BuiltinTarget>;
+  /**
+   * When set, each string constant's value is built once per evaluation and kept in a global
+   * (string → global name); policy.eval clears them, since the SDK resets the heap between
+   * evaluations. When null, a constant's value is built at each use.
+   */
+  stringGlobals: Map<string, string> | null;
 }
 
 export class CodegenError extends Error {}
@@ -90,7 +96,17 @@ class FunctionEmitter {
   /** A string value built from the static data segment (opa_string references, not copies). */
   stringValue(s: string): Expr {
     const { offset, length } = this.ctx.strings.intern(s);
-    return this.call("opa_string", [this.m.i32.const(offset), this.m.i32.const(length)]);
+    const build = () => this.call("opa_string", [this.m.i32.const(offset), this.m.i32.const(length)]);
+    const cache = this.ctx.stringGlobals;
+    if (!cache) return build();
+    let g = cache.get(s);
+    if (g === undefined) {
+      g = `policy$str$${cache.size}`;
+      cache.set(s, g);
+      this.m.addGlobal(g, binaryen.i32, true, this.m.i32.const(0));
+    }
+    const m = this.m;
+    return m.block(null, [m.if(m.i32.eqz(m.global.get(g, binaryen.i32)), m.global.set(g, build())), m.global.get(g, binaryen.i32)], binaryen.i32);
   }
 
   operand(op: ir.Operand): Expr {

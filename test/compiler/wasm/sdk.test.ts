@@ -193,4 +193,25 @@ describe.skipIf(!haveRuntime)("compiled IR through the unmodified SDK (needs npm
     p.setData({});
     expect(p.evaluate({})).toEqual([{ result: 40 }]);
   });
+
+  it("cached string constants are rebuilt after the SDK resets the heap", async () => {
+    // Scan input.xs first (allocating as much as the input is long), then compare input.k with a
+    // constant: a value cached by an earlier, shorter evaluation would point into reused memory.
+    const pol = policy({
+      strings: ["result", "xs", "k", "the constant"],
+      plans: [{ name: "t/p", blocks: [{ stmts: [
+        { op: "Dot", source: L(0), key: S(1), target: 2 },
+        { op: "Scan", source: 2, key: 3, value: 4, block: { stmts: [{ op: "MakeArray", capacity: 4, target: 5 }, { op: "ArrayAppend", value: L(4), array: 5 }] } },
+        { op: "Dot", source: L(0), key: S(2), target: 6 },
+        { op: "Equal", a: L(6), b: S(3) },
+        { op: "AssignVar", source: T, target: 7 },
+        ...resultOf(7),
+      ] }] }],
+    });
+    const p = await load(pol);
+    expect(p.evaluate({ xs: [], k: "the constant" })).toEqual([{ result: true }]);
+    expect(p.evaluate({ xs: Array.from({ length: 500 }, (_, i) => `item ${i}`), k: "the constant" })).toEqual([{ result: true }]);
+    expect(p.evaluate({ xs: ["a"], k: "another" })).toEqual([]);
+    expect(p.evaluate({ xs: Array.from({ length: 50 }, () => "zz"), k: "the constant" })).toEqual([{ result: true }]);
+  });
 });
