@@ -86,6 +86,16 @@ export class TypeChecker {
           if (e.negated) break;
           const ta = this.infer(a, env);
           const tb = this.infer(b, env);
+          // Values of different types never unify: OPA's type checker rejects the expression.
+          if (report && ta !== null && tb !== null && ta !== tb) {
+            this.errors.push({
+              code: "rego_type_error",
+              message: `match error\n\tleft  : ${ta}\n\tright : ${tb}`,
+              location: e.loc,
+              rule: this.rule,
+            });
+            break;
+          }
           if (a.type === "var" && ta === null && tb !== null) env.set(a.name, tb);
           if (b.type === "var" && tb === null && ta !== null) env.set(b.name, ta);
           break;
