@@ -8,6 +8,7 @@ import { findMetadataBlocks, parseMetadataBlock, resolveScope, type AttachTarget
 import { ParseFailure, Parser, type RuleFlags, type Statement } from "./parser.js";
 import { isGround, operatorName } from "./terms.js";
 import { tokenize } from "./lexer.js";
+import { isKeyword } from "./tokens.js";
 
 // Operators written infix become calls of these built-ins; `x == 1` alone is not a rule.
 const OPERATOR_BUILTINS: ReadonlySet<string> = new Set([
@@ -118,6 +119,11 @@ const WRITTEN_AS_EXPRESSION: RuleFlags = {
 function checkRegoV1(rule: Rule, flags: RuleFlags = WRITTEN_AS_EXPRESSION): CompileError[] {
   const what = rule.kind === "function" ? "function" : "rule";
   const errors: CompileError[] = [];
+  // Only `contains` can get here as a name: it is a plain variable outside rule heads.
+  const name = rule.head.ref[0];
+  if (name?.type === "var" && isKeyword(name.name)) {
+    errors.push(parseError(rule.loc, `${name.name} keyword cannot be used for rule name`));
+  }
   if (flags.generatedBody && flags.generatedValue) {
     errors.push(parseError(rule.loc, `${what} must have value assignment and/or body declaration`));
   }

@@ -30,6 +30,9 @@ describe("Rego v1 rules", () => {
       "test.rego:2:1: rego_parse_error: rule must have value assignment and/or body declaration",
     ]);
     expect(modErrors(pkg("p"))).toEqual(["test.rego:2:1: rego_parse_error: var cannot be used for rule name"]);
+    expect(modErrors(pkg("contains := 1"))).toEqual([
+      "test.rego:2:1: rego_parse_error: contains keyword cannot be used for rule name",
+    ]);
   });
 
   test("an else branch without `if` is accepted only when the rule had one", () => {
