@@ -158,12 +158,15 @@ function cmpDigits(a: usize, na: u32, b: usize, nb: u32): i32 {
   return r < 0 ? -1 : (r > 0 ? 1 : 0);
 }
 
+/** Shortest digits of the last shortestDigits call: 0.D * 10^shortPoint, D at shortPtr. */
+export let shortPoint: i32 = 0;
+export let shortPtr: usize = 0;
+
 /**
- * Writes the shortest decimal text of positive finite f that reads back as f, formatted like
- * JavaScript's Number.prototype.toString (fixed notation for 1e-7 <= f < 1e21, else exponent).
- * Returns the byte count.
+ * Shortest digit string that reads back as positive finite f (ties to the nearest, then even);
+ * returns the digit count.
  */
-export function formatDoubleShortest(out: usize, f: f64): u32 {
+export function shortestDigits(f: f64): u32 {
   decompose(f);
   const m = fracOut, e = expOut;
   const k = e - 2;
@@ -209,6 +212,19 @@ export function formatDoubleShortest(out: usize, f: f64): u32 {
   }
   if (digits == 0) { memory.copy(CAND, DIG_V, nv); digits = nv; point = <i32>nv - s; }
   while (digits > 1 && load<u8>(CAND + digits - 1) == 48) digits--;
+  shortPoint = point;
+  shortPtr = CAND;
+  return digits;
+}
+
+/**
+ * Writes the shortest decimal text of positive finite f that reads back as f, formatted like
+ * JavaScript's Number.prototype.toString (fixed notation for 1e-7 <= f < 1e21, else exponent).
+ * Returns the byte count.
+ */
+export function formatDoubleShortest(out: usize, f: f64): u32 {
+  const digits = shortestDigits(f);
+  const point = shortPoint;
   // Layout: value = 0.CAND[0..digits) * 10^point
   let w: u32 = 0;
   const n = point;
@@ -252,4 +268,15 @@ export function exactIntDigits(f: f64): u32 {
   // Integral with a negative binary exponent: shift the fraction right.
   lenA = bigSet(BIG_A, fracOut >> <u64>(-expOut));
   return bigDigits(BIG_A, lenA, EXACT);
+}
+
+// Exact decimal expansion of a positive finite double: 0.D * 10^exactPoint with D at EXACT_ALL.
+const EXACT_ALL = memory.data(2048);
+export let exactPoint: i32 = 0;
+export const exactPtr: usize = EXACT_ALL;
+export function exactDecimal(f: f64): u32 {
+  decompose(f);
+  const n = scaledDigits(fracOut, expOut, EXACT_ALL);
+  exactPoint = expOut >= 0 ? <i32>n : <i32>n + expOut;
+  return n;
 }

@@ -7,3 +7,4 @@ export * from "./builtins/arrays";
 export * from "./builtins/objects";
 export * from "./builtins/strings";
 export * from "./builtins/types";
+export * from "./builtins/sprintf";
