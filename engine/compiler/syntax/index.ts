@@ -7,3 +7,4 @@ export { tokenize, type LexResult } from "./lexer.js";
 export type { Token, TokenKind, Comment } from "./tokens.js";
 export type * from "./ast.js";
 export { termToString, exprToString, bodyToString, ruleToString } from "./print.js";
+export { sourceExcerpt } from "./excerpt.js";

@@ -171,3 +171,15 @@ describe("expressions and terms", () => {
     expect(modErrors("package p\np {}", "policies/x.rego")[0]).toBe("policies/x.rego:2:4: rego_parse_error: found empty body");
   });
 });
+
+describe("source excerpts", () => {
+  test("the line and a caret under the column; leading tabs removed", async () => {
+    const { parseModule, sourceExcerpt } = await import("../../../engine/compiler/syntax/index.js");
+    const text = "package p\n\tp := [1,\n\t\t2 3]\n";
+    const r = parseModule("x.rego", text);
+    expect(r.ok).toBe(false);
+    if (r.ok || !r.errors[0]?.location) return;
+    expect(r.errors[0].location).toMatchObject({ line: 3, col: 5 });
+    expect(sourceExcerpt(text, r.errors[0].location)).toEqual(["2 3]", "  ^"]);
+  });
+});
