@@ -14,7 +14,7 @@ import { checkRecursion } from "./recursion.js";
 import { moduleGlobals, resolveModule } from "./resolve.js";
 import { checkRuleConflicts, indexRules, rulePathOf } from "./rules.js";
 import { checkHeadClosures, reorderBodyForSafety, type SafetyEnv, type Unsafe } from "./safety.js";
-import { forEachVar, forEachVarInExpr, operatorName } from "./terms.js";
+import { forEachVar, forEachVarInExpr, isScalar, operatorName } from "./terms.js";
 import { TypeChecker } from "./types.js";
 
 export interface CheckOptions {
@@ -192,12 +192,12 @@ function checkRuleSafety(rule: Rule, env: SafetyEnv, names: LocalNames, errors: 
 function liftHeadTerms(r: Rule, globals: Set<string>, names: LocalNames): void {
   const bound = new Set(globals);
   for (const e of r.body) forEachVarInExpr(e, (v) => bound.add(v.name), { skipClosures: true });
-  const lift = (t: Term): Term => {
+  const lift = (t: Term, always = false): Term => {
     let free = false;
     forEachVar(t, (v) => {
       if (!bound.has(v.name)) free = true;
     }, { skipClosures: true });
-    if (!free || t.type === "var") return t;
+    if (t.type === "var" || (!free && !always)) return t;
     const name = names.fresh("value");
     const local: Term = { type: "var", name, loc: t.loc };
     const eq: Term = {
@@ -211,6 +211,14 @@ function liftHeadTerms(r: Rule, globals: Set<string>, names: LocalNames): void {
   };
   if (r.head.value) r.head.value = lift(r.head.value);
   if (r.kind === "partial-set" && r.head.key) r.head.key = lift(r.head.key);
+  // Rule refs hold only names and variables (OPA's rewriteRuleHeadRefs): `p[lower(x)] := 1`
+  // becomes `p[__localN__] := 1 if { …; __localN__ = lower(x) }`.
+  const ref = r.head.ref;
+  const lastOld = ref[ref.length - 1];
+  r.head.ref = ref.map((t, i) => {
+    return i === 0 || t.type === "var" || isScalar(t) ? t : lift(t, true);
+  });
+  if (r.head.key && r.head.key === lastOld && ref.length > 1) r.head.key = r.head.ref[r.head.ref.length - 1]!;
 }
 
 function headTerms(r: Rule): Term[] {

@@ -312,6 +312,24 @@ describe("recursion", () => {
   });
 });
 
+describe("head rewriting", () => {
+  it("moves an enumerating head value and a computed ref key into the body", () => {
+    const m = mod("test", [
+      rule("xs", { value: arr(n(1), n(2)) }),
+      rule("q", { value: ref("xs", v("$wildcard0")) }),
+      rule("p", { kind: "partial-object", ref: [v("p"), call("lower", v("k"))], value: n(1), body: [e(eq(v("k"), ref("input.k")))] }),
+    ]);
+    const p = ok([m]);
+    const q = p.rules.get("test.q")![0]!.rule;
+    expect(normalizeLocals(`${showTerm(q.head.value!)} : ${showBody(q.body)}`)).toBe("L0 : eq(L0, data.test.xs[$wildcard0])");
+    const r = p.rules.get("test.p")![0]!;
+    expect(normalizeLocals(`${r.rule.head.ref.map(showTerm).join(",")} key=${showTerm(r.rule.head.key!)} : ${showBody(r.rule.body)}`)).toBe(
+      "p,L0 key=L0 : eq(k, input.k); eq(L0, lower(k))",
+    );
+    expect(r.path.map((x) => (typeof x === "string" ? x : showTerm(x))).map(normalizeLocals)).toEqual(["test", "p", "L0"]);
+  });
+});
+
 describe("program shape", () => {
   it("indexes ref-head rules by their constant prefix and gives paths with terms for variables", () => {
     const m = mod("a.b", [
