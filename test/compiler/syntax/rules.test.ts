@@ -49,6 +49,15 @@ describe("complete rules", () => {
 
   test("`p if { x }`: braces after if are a body, not a set", () => {
     expect(rules(pkg("p if { true }"))).toEqual(["[complete] p = true if { true }"]);
+    expect(rules(pkg("p if { x in xs }"))).toEqual(["[complete] p = true if { internal.member_2(x, xs) }"]);
+  });
+
+  test("after if, braces that are not a set stay a single literal, as in OPA", () => {
+    // A comprehension, an object or `{}` is a term whose truth is tested; only a set literal
+    // (always true) is reinterpreted as a body.
+    expect(rules(pkg("p if {x: i | x := xs[i]}"))).toEqual(['[complete] p = true if { {x: i | assign(x, xs[i])} }']);
+    expect(rules(pkg('p if {"a": 1}'))).toEqual(['[complete] p = true if { {"a": 1} }']);
+    expect(rules(pkg("p if {}"))).toEqual(["[complete] p = true if { {} }"]);
   });
 
   test("ref heads", () => {
