@@ -37,6 +37,7 @@ export async function runConformance(options: RunOptions) {
       jobs: options.jobs,
       timeoutMs: options.timeoutMs,
       resourceLimits: { maxOldGenerationSizeMb: 768 },
+      waitReady: true,
     },
     (i, r) => options.onCase?.(cases[i] as ConformanceCase, outcomeOf(r)),
   );

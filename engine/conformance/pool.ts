@@ -11,6 +11,13 @@ export interface PoolOptions {
   jobs: number;
   timeoutMs: number;
   resourceLimits?: ResourceLimits;
+  /**
+   * Wait for the worker to post `{ ready: true }` before giving it a job, so that loading (the
+   * compiler, binaryen) does not count against the first job's time limit. A worker that is not
+   * ready within `startupMs` counts as crashed.
+   */
+  waitReady?: boolean;
+  startupMs?: number;
 }
 
 /** What comes back for a job: the worker's reply, or why there is none. */
@@ -42,6 +49,8 @@ export async function runInPool<T, R>(
       let current = -1;
       let timer: NodeJS.Timeout | undefined;
       let settled = false;
+      let ready = !options.waitReady;
+      let startup: NodeJS.Timeout | undefined;
 
       const finish = (index: number, r: PoolResult<R>) => {
         if (timer) clearTimeout(timer);
@@ -54,7 +63,26 @@ export async function runInPool<T, R>(
         // Output of policies (print) and of the compiler is not the runner's output.
         w.stdout.resume();
         w.stderr.resume();
-        w.on("message", (msg: Reply<R>) => {
+        if (options.waitReady) {
+          ready = false;
+          startup = setTimeout(() => {
+            if (w !== worker) return;
+            // Give the next job a chance with a fresh worker, and record this one as crashed.
+            if (next < items.length) {
+              const index = next++;
+              finish(index, { kind: "crash", message: `worker not ready after ${options.startupMs ?? 60000} ms` });
+            }
+            replace();
+          }, options.startupMs ?? 60000);
+        }
+        w.on("message", (msg: Reply<R> | { ready: true }) => {
+          if ("ready" in msg) {
+            if (w !== worker) return;
+            if (startup) clearTimeout(startup);
+            ready = true;
+            dispatch();
+            return;
+          }
           if (msg.id !== current) return;
           finish(current, { kind: "done", value: msg.value });
           current = -1;
@@ -79,9 +107,10 @@ export async function runInPool<T, R>(
       };
 
       const dispatch = () => {
-        if (settled || current >= 0) return;
+        if (settled || current >= 0 || !ready) return;
         if (next >= items.length) {
           settled = true;
+          if (startup) clearTimeout(startup);
           const w = worker;
           worker = null as unknown as Worker;
           void w.terminate().then(() => resolveSlot());

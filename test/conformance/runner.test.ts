@@ -180,4 +180,14 @@ describe("isolation", () => {
       { kind: "done", value: "C" },
     ]);
   });
+
+  it("does not count a worker's start-up against the first job when it announces readiness", async () => {
+    const slowStart = `
+      const { parentPort } = require("node:worker_threads");
+      const t = Date.now(); while (Date.now() - t < 800) {}
+      parentPort.postMessage({ ready: true });
+      parentPort.on("message", ({ id, item }) => parentPort.postMessage({ id, value: item + "!" }));`;
+    const results = await runInPool<string, string>(["a", "b"], { script: slowStart, eval: true, jobs: 1, timeoutMs: 400, waitReady: true });
+    expect(results).toEqual([{ kind: "done", value: "a!" }, { kind: "done", value: "b!" }]);
+  });
 });
