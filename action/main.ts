@@ -172,7 +172,7 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
     }
   }
 
-  const commentBody = renderReport(impact, { prNumber: pr.number, headSha: pr.headSha, rowLimit: 50, ...(approval ? { approval } : {}), notes, ...(pr.runUrl ? { runUrl: pr.runUrl } : {}) });
+  const commentBody = renderReport(impact, { prNumber: pr.number, prTitle: pr.title, headSha: pr.headSha, rowLimit: 50, ...(approval ? { approval } : {}), notes, ...(pr.runUrl ? { runUrl: pr.runUrl } : {}) });
   const marker = stickyMarker();
   const fitted = fitComment(commentBody, "This report was truncated to fit GitHub's comment limit. The full report is in the job summary of this workflow run.", `\n${marker}`);
   try {
@@ -184,7 +184,7 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
   }
 
   // The summary is written last so it carries every note, including the ones the writes above made.
-  runner.appendSummary(renderReport(impact, { prNumber: pr.number, headSha: pr.headSha, rowLimit: 5000, ...(approval ? { approval } : {}), notes }));
+  runner.appendSummary(renderReport(impact, { prNumber: pr.number, prTitle: pr.title, headSha: pr.headSha, rowLimit: 5000, ...(approval ? { approval } : {}), notes }));
 
   runner.setOutput("denied-count", impact.denied.length);
   runner.setOutput("warning-count", impact.warnings.length);

@@ -6,6 +6,8 @@ import type { ApprovalOutcome } from "../approval/requirements.js";
 
 export interface RenderOptions {
   prNumber: number;
+  /** Untrusted: the pull request's title. */
+  prTitle?: string;
   headSha: string;
   /** Rows per table before "… and N more". */
   rowLimit: number;
@@ -30,7 +32,7 @@ export function renderReport(impact: Impact, o: RenderOptions): string {
   const denied = impact.denied.length;
   const status = denied > 0 ? `❌ ${denied} denied` : "✅ valid";
   lines.push(`## Exemptions: ${status}`, "");
-  lines.push(`Pull request #${o.prNumber} at \`${o.headSha.slice(0, 7)}\` changes ${impact.changes.length} exemption file${impact.changes.length === 1 ? "" : "s"}.`, "");
+  lines.push(`Pull request #${o.prNumber}${o.prTitle ? ` (${md(o.prTitle)})` : ""} at \`${o.headSha.slice(0, 7).replace(/[^0-9a-f]/gi, "")}\` changes ${impact.changes.length} exemption file${impact.changes.length === 1 ? "" : "s"}.`, "");
 
   const s = impact.score;
   lines.push(`**Secure score:** ${pct(s.before.percentage)} → ${pct(s.after.percentage)} (**${signed(s.deltaPoints, " pts")}**)`
@@ -57,12 +59,12 @@ export function renderReport(impact: Impact, o: RenderOptions): string {
 
   if (impact.changes.length) {
     lines.push("### Exemptions changed", "");
-    lines.push(...table(["", "Name", "Category", "Justification", "Scopes", "Expires", "File"],
+    lines.push(...table(["", "Name", "Display name", "Category", "Justification", "Scopes", "Expires", "File"],
       impact.changes.map((c) => {
         const e = c.after ?? c.before;
         return [
           c.kind === "added" ? "➕ added" : c.kind === "removed" ? "➖ removed" : "✏️ changed",
-          md(c.name), md(e?.category ?? ""), md(e?.justification ?? ""),
+          md(c.name), md(e?.displayName ?? ""), md(e?.category ?? ""), md(e?.justification ?? ""),
           (e?.scopes ?? []).map(md).join("<br>"), md(e?.expiresOn ?? "never"),
           md(c.file) + (c.oldFile ? ` (was ${md(c.oldFile)})` : ""),
         ];
