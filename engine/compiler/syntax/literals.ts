@@ -3,6 +3,8 @@
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * Decodes a double-quoted string token (quotes included). Rego strings use JSON's escapes, so
  * JSON.parse is exactly the decoder (\uXXXX, surrogate pairs, \/ …) and rejects what JSON
@@ -14,7 +16,9 @@ export function decodeString(literal: string): Checked<string> {
   if (!inner.includes("\\")) return { ok: true, value: inner };
   try {
     const value: unknown = JSON.parse(literal);
-    if (typeof value === "string") return { ok: true, value };
+    // A lone surrogate escape (`"\ud800"`) becomes U+FFFD, as Go's JSON decoder does in OPA, so
+    // that every string can be encoded as UTF-8 later.
+    if (typeof value === "string") return { ok: true, value: value.replace(LONE_SURROGATE, "\uFFFD") };
   } catch {
     // fall through
   }

@@ -19,6 +19,9 @@ describe("scalars", () => {
     expect(term(String.raw`"a\"b\\c\/d\n\t"`)).toMatchObject({ type: "string", value: 'a"b\\c/d\n\t', raw: false });
     expect(term(String.raw`"\u00e9\u0041"`)).toMatchObject({ value: "éA" });
     expect(term(String.raw`"\ud83d\ude00"`)).toMatchObject({ value: "😀" });
+    // A lone surrogate cannot be UTF-8: it becomes U+FFFD, as in OPA.
+    expect(term(String.raw`"a\ud83db"`)).toMatchObject({ value: "a\uFFFDb" });
+    expect(term(String.raw`"\ude00\ud83d"`)).toMatchObject({ value: "\uFFFD\uFFFD" });
   });
 
   test("raw strings take everything literally", () => {
