@@ -136,6 +136,16 @@ const TMP_REC = memory.data(16);
 // @ts-ignore: decorator
 @inline function recCmp(a: usize, b: usize): i32 { return compare(load<u32>(a), load<u32>(b)); }
 
+/** Copies one record; the two strides in use get plain loads/stores instead of memory.copy. */
+// @ts-ignore: decorator
+@inline function recCopy(dst: usize, src: usize, stride: usize): void {
+  if (stride == 12) {
+    store<u64>(dst, load<u64>(src));
+    store<u32>(dst, load<u32>(src, 8), 8);
+  } else if (stride == 4) store<u32>(dst, load<u32>(src));
+  else memory.copy(dst, src, stride);
+}
+
 /**
  * Stable sort of n records of `stride` bytes, ordered by the value pointer in each record's first
  * word: insertion sort on runs of 16, then bottom-up merges through one temporary buffer.
@@ -152,13 +162,13 @@ export function sortRecords(base: usize, n: u32, stride: usize): void {
   for (let lo: u32 = 0; lo < n; lo += RUN) {
     const hi = lo + RUN < n ? lo + RUN : n;
     for (let i = lo + 1; i < hi; i++) {
-      memory.copy(TMP_REC, base + <usize>i * stride, stride);
+      recCopy(TMP_REC, base + <usize>i * stride, stride);
       let j = i;
       while (j > lo && recCmp(base + <usize>(j - 1) * stride, TMP_REC) > 0) {
-        memory.copy(base + <usize>j * stride, base + <usize>(j - 1) * stride, stride);
+        recCopy(base + <usize>j * stride, base + <usize>(j - 1) * stride, stride);
         j--;
       }
-      memory.copy(base + <usize>j * stride, TMP_REC, stride);
+      recCopy(base + <usize>j * stride, TMP_REC, stride);
     }
   }
   if (n <= RUN) return;
@@ -172,9 +182,9 @@ export function sortRecords(base: usize, n: u32, stride: usize): void {
       let i = lo, j = mid, k = lo;
       while (i < mid && j < hi) {
         if (recCmp(src + <usize>j * stride, src + <usize>i * stride) < 0) {
-          memory.copy(dst + <usize>k * stride, src + <usize>j * stride, stride); j++;
+          recCopy(dst + <usize>k * stride, src + <usize>j * stride, stride); j++;
         } else {
-          memory.copy(dst + <usize>k * stride, src + <usize>i * stride, stride); i++;
+          recCopy(dst + <usize>k * stride, src + <usize>i * stride, stride); i++;
         }
         k++;
       }
