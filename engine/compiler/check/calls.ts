@@ -15,7 +15,6 @@ export interface CallEnv {
   used: Map<string, { arity: number }>;
   errors: CompileError[];
   rule: string;
-  display(name: string): string;
 }
 
 type CallTerm = Extract<Term, { type: "call" }>;

@@ -1,7 +1,10 @@
 // The checker: from parsed modules to a CheckedProgram the planner can trust (see program.ts).
-// Stages, in OPA's order: rule index and conflicts → name resolution → local variable rewriting →
-// calls (undefined functions, arity, evident argument types) → safety (reordering bodies) →
-// recursion. All problems are collected and returned together; the input modules are not touched.
+// Stages, in OPA's order: rule index, shadowing and conflicts → name resolution (resolve.ts) →
+// local variable rewriting (locals.ts) → calls: undefined functions, arity, deprecated built-ins,
+// `with` targets (calls.ts) → comprehension terms bound in their bodies (comprehensions.ts) →
+// head terms moved into bodies and safety reordering (safety.ts) → recursion (recursion.ts) →
+// argument types (types.ts). Like OPA, the first stage with errors ends the check, with all of
+// that stage's errors; the input modules are not touched.
 
 import type { CompileError, Result } from "../errors.js";
 import type { Expr, Location, Module, RefTerm, Rule, Term } from "../syntax/ast.js";
@@ -67,7 +70,6 @@ export function check(modules: Module[], _options: CheckOptions = {}): Result<Ch
         used,
         errors,
         rule: ruleKey(r),
-        display: (n) => names.display(n),
       });
     }
   }
