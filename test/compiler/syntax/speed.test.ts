@@ -1,4 +1,4 @@
-// Parse speed on a large generated module (about 1.4 MB, 12 000 rules). Prints the rate; the
+// Parse speed on a large generated module (about 1.1 MB, 9 000 rules, 3 000 METADATA blocks). Prints the rate; the
 // bound is loose because the machine is shared, and only catches a parser gone quadratic.
 
 import { expect, test } from "vitest";
@@ -26,13 +26,13 @@ f_${i}(a, [b, c]) := a + b * c if { a > 0 } else := 0
   return parts.join("");
 }
 
-test("parse speed on a large module", () => {
-  const text = bigModule(4000);
+test("parse speed on a large module", { timeout: 120_000 }, () => {
+  const text = bigModule(3000);
   parseModule("warm.rego", bigModule(50));
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let rules = 0;
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < 2; run++) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     const r = parseModule("big.rego", text);
@@ -48,9 +48,9 @@ test("parse speed on a large module", () => {
   const bestCpu = Math.min(...cpuTimes);
   const mb = text.length / 1e6;
   console.log(
-    `parse speed: ${mb.toFixed(2)} MB, ${rules} rules; best of 3: ${best.toFixed(0)} ms wall ` +
+    `parse speed: ${mb.toFixed(2)} MB, ${rules} rules; best of 2: ${best.toFixed(0)} ms wall ` +
       `(${(mb / (best / 1000)).toFixed(1)} MB/s, ${Math.round(rules / (best / 1000))} rules/s), ${bestCpu.toFixed(0)} ms CPU`,
   );
-  expect(rules).toBe(12000);
+  expect(rules).toBe(9000);
   expect(best).toBeLessThan(10_000);
 });
