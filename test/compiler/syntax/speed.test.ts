@@ -1,5 +1,6 @@
-// Parse speed on a large generated module (about 1.1 MB, 9 000 rules, 3 000 METADATA blocks). Prints the rate; the
-// bound is loose because the machine is shared, and only catches a parser gone quadratic.
+// Parse speed on a large generated module (about 1.1 MB, 9 000 rules, 3 000 METADATA blocks).
+// Prints the rate; the bound is loose because the machine is shared, and only catches a parser
+// gone quadratic.
 
 import { expect, test } from "vitest";
 import { parseModule } from "../../../engine/compiler/syntax/index.js";
