@@ -100,7 +100,9 @@ export async function compileWithTimings(req: CompileRequest): Promise<CompileOu
   try {
     const { emitWasm } = await import("./wasm/emit.js");
     const runtime = req.runtime ?? defaultRuntime();
-    const wasm = emitWasm(planned.value, runtime, { optimize: req.optimize ?? true });
+        // Validation (tens of ms) turns a code generator bug into a compile error instead of a module
+    // that fails to load.
+    const wasm = emitWasm(planned.value, runtime, { optimize: req.optimize ?? true, validate: true });
     timings.emit = performance.now() - t;
     return done({ ok: true, value: wasm }, planned.value);
   } catch (e) {

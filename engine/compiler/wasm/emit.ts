@@ -131,6 +131,10 @@ function resolveBuiltins(m: binaryen.Module, layout: RuntimeLayout, decls: ir.Bu
     if (out.has(d.name)) continue;
     const native = layout.functions.get(nativeBuiltinExport(d.name));
     if (native !== undefined) {
+      const params = binaryen.expandType(binaryen.getFunctionInfo(m.getFunction(native)).params).length;
+      if (params !== d.arity) {
+        throw new CodegenError(`built-in ${d.name} is called with ${d.arity} arguments; the runtime's ${nativeBuiltinExport(d.name)} takes ${params}`);
+      }
       out.set(d.name, { kind: "native", internal: native, arity: d.arity });
       continue;
     }

@@ -234,6 +234,11 @@ describe("emitWasm against the fake runtime", () => {
     expect(run(pol)).toEqual([{ result: 5 }]);
   });
 
+  it("rejects a native built-in called with another arity than the runtime's", () => {
+    const pol = policy({ builtins: [{ name: "plus", arity: 3 }], plans: [{ name: "t/p", blocks: [] }] });
+    expect(() => emitWasm(pol, runtime)).toThrow(/plus is called with 3 arguments; the runtime's builtin_plus takes 2/);
+  });
+
   it("rejects IR that breaks out of more blocks than enclose it", () => {
     const pol = policy({ plans: [{ name: "t/p", blocks: [{ stmts: [{ op: "Break", index: 1 }] }] }] });
     expect(() => emitWasm(pol, runtime)).toThrow(/Break 1/);
