@@ -42,7 +42,8 @@ export function evaluatePlan(policy: ir.Policy, entrypoint: string, input: unkno
 export class Interp {
   private readonly funcs = new Map<string, ir.Func>();
   private readonly builtins: Record<string, BuiltinImpl>;
-  private steps = 0;
+  /** Statements executed so far (tests use it to check the cost of plans). */
+  steps = 0;
   private readonly maxSteps: number;
   private results: RSet | null = null;
 
@@ -59,7 +60,6 @@ export class Interp {
     const plan = this.policy.plans.find((p) => p.name === entrypoint);
     if (!plan) throw new EvalError("eval_internal_error", `no plan for entrypoint ${entrypoint}`);
     this.results = new RSet();
-    this.memo.clear();
     const locals: Locals = [input, data];
     for (const b of plan.blocks) {
       const o = this.block(b, locals);
@@ -69,22 +69,6 @@ export class Interp {
   }
 
   callFunc(f: ir.Func, args: Array<Value | undefined>): Value | undefined {
-    if (f.memo) {
-      const hit = this.memo.get(f.name);
-      if (hit && hit.input === args[0] && hit.data === args[1]) return hit.value;
-    }
-    const value = this.runFunc(f, args);
-    if (f.memo) this.memo.set(f.name, { input: args[0], data: args[1], value });
-    return value;
-  }
-
-  /** Cached results of memo functions, keyed by the identity of their input and data. */
-  private memo = new Map<string, { input: Value | undefined; data: Value | undefined; value: Value | undefined }>();
-  /** Counts calls that ran a function body (tests check that memo functions run once). */
-  bodyRuns = 0;
-
-  private runFunc(f: ir.Func, args: Array<Value | undefined>): Value | undefined {
-    this.bodyRuns++;
     const locals: Locals = [];
     f.params.forEach((p, i) => (locals[p] = args[i]));
     for (const b of f.blocks) {

@@ -52,14 +52,6 @@ export interface Func {
   blocks: Block[];
   /** The rule path this function evaluates, when it does, e.g. ["test", "p"]. */
   path?: string[];
-  /**
-   * The result depends only on the input and data arguments (params[0], params[1]): code may
-   * cache it for the rest of one evaluation, keyed by the identity of those two values (a `with`
-   * passes a different input or data value, so it misses the cache). Caches must be cleared when
-   * an evaluation starts. Ignoring the flag is always correct, only slower: rules such as
-   * `timely[e.name]` inside a loop otherwise re-evaluate the whole rule at every iteration.
-   */
-  memo?: boolean;
 }
 
 export interface Block {

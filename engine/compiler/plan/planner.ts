@@ -78,8 +78,9 @@ class Planner {
     const plans: ir.Plan[] = [];
     for (const ep of entrypoints) {
       const path = ep.split("/").filter((s) => s.length > 0);
-      const b = new BodyPlanner(this, new FuncBuilder(2), rootCtx);
+      const b = new BodyPlanner(this, new FuncBuilder(CACHE + 1), rootCtx);
       const top = b.fb.block(() => {
+        b.fb.emit({ op: "MakeObject", target: CACHE });
         b.planDataPath(path, (v) => {
           const r = b.fb.newLocal();
           b.fb.emit({ op: "MakeObject", target: r });
@@ -145,15 +146,15 @@ class Planner {
     if (known) return known;
     const name = `g0.virtual.data${node.path.map((p) => "." + p).join("")}${ctx.key ? `#${this.funcNames.size}` : ""}`;
     this.funcNames.set(memo, name);
-    const fb = new FuncBuilder(2);
+    const fb = new FuncBuilder(CACHE + 1);
     const b = new BodyPlanner(this, fb, ctx);
     const ret = fb.newLocal();
     const top = fb.block(() => {
       fb.emit({ op: "MakeObject", target: ret });
       b.insertChildren(node, ret);
     });
-    const tail = fb.block(() => fb.emit({ op: "ReturnLocal", source: ret }));
-    this.funcs.push({ name, params: [0, 1], return: ret, blocks: [top, tail], path: node.path, memo: true });
+    const blocks = withCache(this, fb, name, ret, [top]);
+    this.funcs.push({ name, params: [0, 1, CACHE], return: ret, blocks, path: node.path });
     return name;
   }
 }
@@ -168,6 +169,8 @@ class BodyPlanner {
   vars = new Map<string, Local>();
   input: Local = 0;
   data: Local = 1;
+  /** The per-evaluation cache of rule values (see RulePlanner); a `with` scope gets its own. */
+  cache: Local = CACHE;
 
   constructor(
     readonly p: Planner,
@@ -177,6 +180,15 @@ class BodyPlanner {
 
   private emit(s: ir.Stmt): void {
     this.fb.emit(s);
+  }
+
+  /** The leading arguments of every planned function: input, data and the rule-value cache. */
+  docArgs(): Operand[] {
+    return [
+      { kind: "local", local: this.input },
+      { kind: "local", local: this.data },
+      { kind: "local", local: this.cache },
+    ];
   }
 
   private fail(): void {
@@ -423,32 +435,44 @@ class BodyPlanner {
    */
   private replaceDoc(which: "input" | "data", path: string[], v: Operand, inner: (kk: Cont) => void, k: Cont): void {
     const current = which === "input" ? this.input : this.data;
+    const outerCache = this.cache;
+    const innerCache = this.fb.newLocal();
+    // Rule values computed under the replaced document must not be mixed with the others.
+    this.emit({ op: "MakeObject", target: innerCache });
     const set = (l: Local) => {
       if (which === "input") this.input = l;
       else this.data = l;
     };
     if (path.length === 0) {
       const l = this.local(v);
-      set(l);
+      const swap = (doc: Local, cache: Local) => {
+        set(doc);
+        this.cache = cache;
+      };
+      swap(l, innerCache);
       inner(() => {
-        set(current);
+        swap(current, outerCache);
         k();
-        set(l);
+        swap(l, innerCache);
       });
-      set(current);
+      swap(current, outerCache);
       return;
     }
     // With replaces the local in place for its block; the continuation runs inside the block
     // too (it must, to see the bindings of every solution), so it reads a saved copy instead.
     const saved = this.fb.newLocal();
     this.emit({ op: "AssignVar", source: { kind: "local", local: current }, target: saved });
+    this.cache = innerCache;
     const blk = this.fb.block(() =>
       inner(() => {
         set(saved);
+        this.cache = outerCache;
         k();
         set(current);
+        this.cache = innerCache;
       }),
     );
+    this.cache = outerCache;
     this.emit({ op: "With", local: current, path: path.map((s) => this.p.strIndex(s)), value: v, block: blk });
   }
 
@@ -551,7 +575,7 @@ class BodyPlanner {
         // calling the original gets the original; mocks do not call other mocks).
         const ctx = mock ? this.extendCtx({ clearFns: true }) : this.ctx;
         const fname = this.p.ruleFunc(node, ctx);
-        const args: Operand[] = [{ kind: "local", local: this.input }, { kind: "local", local: this.data }, ...ops];
+        const args: Operand[] = [...this.docArgs(), ...ops];
         this.emit({ op: "Call", func: fname, args, result: r });
       } else if (target.kind === "builtin") {
         this.p.useBuiltin(target.name, arity);
@@ -841,7 +865,7 @@ class BodyPlanner {
       if (kind === "function") throw new PlanError(`function data.${node.path.join(".")} used as a value`, terms[0]!.loc);
       const r = this.fb.newLocal();
       const fname = this.p.ruleFunc(node, this.ctx);
-      const args: Operand[] = [{ kind: "local", local: this.input }, { kind: "local", local: this.data }];
+      const args: Operand[] = this.docArgs();
       this.emit({ op: "Call", func: fname, args, result: r });
       return this.planRefRest(r, terms, i, k);
     }
@@ -928,7 +952,7 @@ class BodyPlanner {
     if (isMocked(node.path, this.ctx)) return this.baseAt(node.path);
     if (node.rules.length > 0) {
       const r = this.fb.newLocal();
-      const args: Operand[] = [{ kind: "local", local: this.input }, { kind: "local", local: this.data }];
+      const args: Operand[] = this.docArgs();
       this.emit({ op: "Call", func: this.p.ruleFunc(node, this.ctx), args, result: r });
       return r;
     }
@@ -939,7 +963,7 @@ class BodyPlanner {
   private materialize(node: DocNode): Local {
     const virt = this.fb.newLocal();
     const fname = this.p.virtualFunc(node, this.ctx);
-    this.emit({ op: "Call", func: fname, args: [{ kind: "local", local: this.input }, { kind: "local", local: this.data }], result: virt });
+    this.emit({ op: "Call", func: fname, args: this.docArgs(), result: virt });
     const res = this.fb.newLocal();
     this.emit({ op: "AssignVar", source: { kind: "local", local: virt }, target: res });
     this.fb.group(() => {
@@ -967,7 +991,7 @@ class BodyPlanner {
       this.fb.group(() => {
         const v = this.fb.newLocal();
         const fname = kind === "none" ? this.p.virtualFunc(child, this.ctx) : this.p.ruleFunc(child, this.ctx);
-        this.emit({ op: "Call", func: fname, args: [{ kind: "local", local: this.input }, { kind: "local", local: this.data }], result: v });
+        this.emit({ op: "Call", func: fname, args: this.docArgs(), result: v });
         this.mergeInsert(obj, this.p.str(name), v);
       });
     }
@@ -1003,7 +1027,7 @@ class RulePlanner {
     const node = this.node;
     const kind = nodeKind(node);
     const nargs = kind === "function" ? (node.rules[0]!.rule.head.args?.length ?? 0) : 0;
-    const params = Array.from({ length: 2 + nargs }, (_, i) => i);
+    const params = Array.from({ length: CACHE + 1 + nargs }, (_, i) => i);
     const fb = new FuncBuilder(params.length);
     const ret = fb.newLocal();
     const blocks: ir.Block[] = [];
@@ -1022,7 +1046,7 @@ class RulePlanner {
         defaults.push(pr);
         continue;
       }
-      blocks.push(fb.block(() => this.planChain(fresh(), fb, pr, kind, ret, params.slice(2))));
+      blocks.push(fb.block(() => this.planChain(fresh(), fb, pr, kind, ret, params.slice(CACHE + 1))));
     }
     if (kind === "object") {
       blocks.push(fb.block(() => fresh().insertChildren(node, ret)));
@@ -1037,14 +1061,17 @@ class RulePlanner {
             b.planTerm(value, (v) => {
               fb.emit({ op: "AssignVar", source: v, target: ret });
             });
-          if (kind === "function") this.bindArgs(b, d.rule, params.slice(2), run);
+          if (kind === "function") this.bindArgs(b, d.rule, params.slice(CACHE + 1), run);
           else run();
         }),
       );
     }
-    blocks.push(fb.block(() => fb.emit({ op: "ReturnLocal", source: ret })));
-    // Rules (not functions) depend only on input and data: callers may cache their value.
-    return { name, params, return: ret, blocks, path: node.path, ...(kind === "function" ? {} : { memo: true }) };
+    if (kind === "function") {
+      blocks.push(fb.block(() => fb.emit({ op: "ReturnLocal", source: ret })));
+      return { name, params, return: ret, blocks, path: node.path };
+    }
+    // Rules (not functions) depend only on input and data: cache their value per evaluation.
+    return { name, params, return: ret, blocks: withCache(this.p, fb, name, ret, blocks), path: node.path };
   }
 
   private bindArgs(b: BodyPlanner, rule: Rule, argLocals: Local[], k: Cont): void {
@@ -1159,6 +1186,39 @@ function constKey(t: Term): string | null {
     default:
       return null;
   }
+}
+
+/** Local (and parameter) index of the rule-value cache: after input (0) and data (1). */
+const CACHE = 2;
+
+/**
+ * Wraps the blocks of a rule's function with a per-evaluation cache: the plan creates an object
+ * (local CACHE) passed to every function; a rule's value is stored under the function's name as
+ * [value] (or [] when undefined) and returned from there on later calls. Values are never
+ * mutated once returned, so sharing them is safe. `with` scopes pass a fresh cache object.
+ */
+function withCache(p: Planner, fb: FuncBuilder, name: string, ret: Local, body: ir.Block[]): ir.Block[] {
+  const key = p.str(name);
+  const cache: Operand = { kind: "local", local: CACHE };
+  const entry = fb.newLocal();
+  const zero = fb.newLocal();
+  const lookup = fb.block(() => {
+    fb.emit({ op: "ResetLocal", target: ret });
+    fb.emit({ op: "Dot", source: cache, key, target: entry });
+    fb.emit({ op: "MakeNumberInt", value: 0, target: zero });
+    fb.group(() => fb.emit({ op: "Dot", source: { kind: "local", local: entry }, key: { kind: "local", local: zero }, target: ret }));
+    fb.emit({ op: "ReturnLocal", source: ret });
+  });
+  const store = fb.block(() => {
+    fb.emit({ op: "MakeArray", capacity: 1, target: entry });
+    fb.group(() => {
+      fb.emit({ op: "IsDefined", source: ret });
+      fb.emit({ op: "ArrayAppend", value: { kind: "local", local: ret }, array: entry });
+    });
+    fb.emit({ op: "ObjectInsert", key, value: { kind: "local", local: entry }, object: CACHE });
+    fb.emit({ op: "ReturnLocal", source: ret });
+  });
+  return [lookup, ...body, store];
 }
 
 const nowhere: Location = { file: "", line: 0, col: 0, offset: 0 };

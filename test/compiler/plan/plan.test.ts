@@ -146,7 +146,7 @@ describe("virtual documents, dynamic keys and caching", () => {
     expect(evalRule(pkgs, "test/obj", ["a", "b"])).toEqual({ "0": ["a"], "1": ["b"] });
   });
 
-  it("marks rules as memo functions so a loop evaluates a rule once per evaluation", () => {
+  it("caches rule values per evaluation so a loop evaluates a rule once", () => {
     const pkgs = {
       test: [
         rule({ kind: "partial-set", ref: "big", key: v("x"), body: [someIn(null, v("x"), input())] }),
@@ -155,10 +155,26 @@ describe("virtual documents, dynamic keys and caching", () => {
       ],
     };
     const pol = compile(pkgs, ["test/hits"]);
-    expect(pol.funcs.find((f) => f.name === "g0.data.test.big")?.memo).toBe(true);
-    const interp = new Interp(pol);
-    expect(interp.run("test/hits", fromJSON([1, 2, 3, 4]), fromJSON({}))).toEqual([{ result: [1, 2, 3, 4] }]);
-    expect(interp.bodyRuns).toBe(2); // hits once, big once (not once per element)
+    const cost = (n: number) => {
+      const xs = Array.from({ length: n }, (_, i) => i);
+      const interp = new Interp(pol);
+      expect(interp.run("test/hits", fromJSON(xs), fromJSON({}))).toEqual([{ result: xs }]);
+      return interp.steps;
+    };
+    // Linear, not quadratic: 8 times the elements cost well under 16 times the statements.
+    expect(cost(400) / cost(50)).toBeLessThan(10);
+    // A `with` gets a fresh cache: the rule is evaluated again under the replaced input.
+    const withPkgs = {
+      test: [
+        rule({ kind: "partial-set", ref: "big", key: v("x"), body: [someIn(null, v("x"), input())] }),
+        rule({ ref: "p", value: arr(v("a"), v("b"), v("c")), body: [
+          assign(v("a"), call("count", data("test", "big"))),
+          e(call("assign", v("b"), call("count", data("test", "big"))), { with: [[input(), arr(1)]] }),
+          assign(v("c"), call("count", data("test", "big"))),
+        ] }),
+      ],
+    };
+    expect(evalRule(withPkgs, "test/p", [1, 2, 3])).toEqual([3, 1, 3]);
   });
 });
 
