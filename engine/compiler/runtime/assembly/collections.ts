@@ -131,24 +131,22 @@ export function ensureSorted(c: usize): void {
   store<u8>(c, load<u8>(c, 1) & ~FLAG_DIRTY, 1);
 }
 
-const TMP_REC = memory.data(16);
-
 // @ts-ignore: decorator
 @inline function recCmp(a: usize, b: usize): i32 { return compare(load<u32>(a), load<u32>(b)); }
 
-/** Copies one record; the two strides in use get plain loads/stores instead of memory.copy. */
+/** Copies one record of 12 or 4 bytes. */
 // @ts-ignore: decorator
 @inline function recCopy(dst: usize, src: usize, stride: usize): void {
   if (stride == 12) {
     store<u64>(dst, load<u64>(src));
     store<u32>(dst, load<u32>(src, 8), 8);
-  } else if (stride == 4) store<u32>(dst, load<u32>(src));
-  else memory.copy(dst, src, stride);
+  } else store<u32>(dst, load<u32>(src));
 }
 
 /**
- * Stable sort of n records of `stride` bytes, ordered by the value pointer in each record's first
- * word: insertion sort on runs of 16, then bottom-up merges through one temporary buffer.
+ * Stable sort of n records of `stride` bytes (4 or 12), ordered by the value pointer in each
+ * record's first word: insertion sort on runs of 16, then bottom-up merges through one temporary
+ * heap buffer. Re-entrant (comparing values may sort nested values).
  */
 export function sortRecords(base: usize, n: u32, stride: usize): void {
   if (n < 2) return;
@@ -162,13 +160,20 @@ export function sortRecords(base: usize, n: u32, stride: usize): void {
   for (let lo: u32 = 0; lo < n; lo += RUN) {
     const hi = lo + RUN < n ? lo + RUN : n;
     for (let i = lo + 1; i < hi; i++) {
-      recCopy(TMP_REC, base + <usize>i * stride, stride);
+      // The record being inserted is held in locals, not static memory: compare() may sort
+      // nested values, which re-enters this function.
+      const at = base + <usize>i * stride;
+      const r0 = load<u32>(at);
+      const r1 = stride == 12 ? load<u32>(at, 4) : 0;
+      const r2 = stride == 12 ? load<u32>(at, 8) : 0;
       let j = i;
-      while (j > lo && recCmp(base + <usize>(j - 1) * stride, TMP_REC) > 0) {
+      while (j > lo && compare(load<u32>(base + <usize>(j - 1) * stride), r0) > 0) {
         recCopy(base + <usize>j * stride, base + <usize>(j - 1) * stride, stride);
         j--;
       }
-      recCopy(base + <usize>j * stride, TMP_REC, stride);
+      const to = base + <usize>j * stride;
+      store<u32>(to, r0);
+      if (stride == 12) { store<u32>(to, r1, 4); store<u32>(to, r2, 8); }
     }
   }
   if (n <= RUN) return;
