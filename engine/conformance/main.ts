@@ -62,6 +62,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`conformance: no such folder: ${dir}\n`);
     return 2;
   }
+  try {
+    const { defaultRuntime } = await import("../compiler/compile.js");
+    defaultRuntime();
+  } catch (e) {
+    process.stderr.write(`conformance: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
   const jobs = Math.max(1, Number(values.jobs) || 1);
   const timeoutMs = Math.max(100, Number(values.timeout) || 10000);
   const run = await runConformance({
