@@ -76,6 +76,42 @@ describe("JSON parse and dump", () => {
     expect(rt.dump(rt.exports.builtin_plus(rt.json("0.1"), rt.json("0.2")))).toBe("0.30000000000000004");
   });
 
+  it("round-trips random documents (unicode, escapes, numbers) with keys in byte order", () => {
+    const rt = loadRuntime();
+    let seed = 7;
+    const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const chars = ["a", "Z", "0", " ", '"', "\\", "/", "\n", "\t", "\u0001", "\u001f", "é", "€", "😀", "\u2028", "日", "\u007f"];
+    const str = () => Array.from({ length: Math.floor(rnd() * 6) }, () => chars[Math.floor(rnd() * chars.length)]).join("");
+    const num = () => [0, -1, 42, 2 ** 53, -(2 ** 31), 0.5, -1.25e-10, 6.02e23, 1 / 3, Math.PI * 1e100][Math.floor(rnd() * 10)]!;
+    const gen = (d: number): unknown => {
+      const k = Math.floor(rnd() * (d > 3 ? 4 : 6));
+      if (k === 0) return null;
+      if (k === 1) return rnd() < 0.5;
+      if (k === 2) return num();
+      if (k === 3) return str();
+      if (k === 4) return Array.from({ length: Math.floor(rnd() * 4) }, () => gen(d + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, () => [str(), gen(d + 1)]));
+    };
+    const mark = rt.exports.opa_heap_ptr_get();
+    for (let i = 0; i < 300; i++) {
+      const doc = gen(0);
+      const out = rt.dump(rt.json(JSON.stringify(doc)));
+      expect(JSON.parse(out)).toEqual(doc);
+      // Object keys come out in byte order of their UTF-8 encoding.
+      const keysInOrder = (x: unknown): void => {
+        if (Array.isArray(x)) { x.forEach(keysInOrder); return; }
+        if (x === null || typeof x !== "object") return;
+        const ks = Object.keys(x);
+        const sorted = [...ks].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        expect(ks).toEqual(sorted);
+        Object.values(x).forEach(keysInOrder);
+      };
+      // JSON.parse keeps insertion order for non-index keys, so the check sees the runtime's order.
+      keysInOrder(JSON.parse(out.replace(/"(\d+)":/g, '"#$1":')));
+      rt.exports.opa_heap_ptr_set(mark);
+    }
+  });
+
   it("handles deep nesting", () => {
     const rt = loadRuntime();
     const depth = 2000;
