@@ -90,7 +90,8 @@ describe("JSON parse and dump", () => {
       if (k === 2) return num();
       if (k === 3) return str();
       if (k === 4) return Array.from({ length: Math.floor(rnd() * 4) }, () => gen(d + 1));
-      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, () => [str(), gen(d + 1)]));
+      // Keys never look like array indexes, so JSON.parse keeps the runtime's key order.
+      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, () => [`k${str()}`, gen(d + 1)]));
     };
     const mark = rt.exports.opa_heap_ptr_get();
     for (let i = 0; i < 300; i++) {
@@ -106,8 +107,7 @@ describe("JSON parse and dump", () => {
         expect(ks).toEqual(sorted);
         Object.values(x).forEach(keysInOrder);
       };
-      // JSON.parse keeps insertion order for non-index keys, so the check sees the runtime's order.
-      keysInOrder(JSON.parse(out.replace(/"(\d+)":/g, '"#$1":')));
+      keysInOrder(JSON.parse(out));
       rt.exports.opa_heap_ptr_set(mark);
     }
   });
