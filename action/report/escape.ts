@@ -4,7 +4,8 @@
 // spans, tables, headings, lists), @mentions and #references, and line breaks (a table cell or
 // list item must stay one line).
 
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~=:]/g;
+// Inline markup anywhere in a line. ':' is included so "https://…" is not turned into a link.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#|~:]/g;
 const ZERO_WIDTH_SPACE = "\u200b";
 
 /** Escapes untrusted text for use inside markdown prose, list items and table cells. */
@@ -18,8 +19,13 @@ export function md(text: unknown): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(MARKDOWN_PUNCTUATION, (c) => "\\" + c)
-    // A zero-width space after @ stops GitHub from linking (and notifying) a user or team.
-    .replace(/@/g, "@" + ZERO_WIDTH_SPACE);
+    // A zero-width space after @ stops GitHub from linking (and notifying) a user or team, and
+    // after # from cross-referencing an issue.
+    .replace(/@/g, "@" + ZERO_WIDTH_SPACE)
+    .replace(/#/g, "#" + ZERO_WIDTH_SPACE)
+    // Block markup only counts at the start of a line (list items, headings, quotes, setext).
+    .replace(/^([-+=>])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
 }
 
 /** Escapes untrusted text for an HTML attribute or element inside the comment (e.g. <summary>). */

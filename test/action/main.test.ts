@@ -71,15 +71,15 @@ describe("action run (engine stand-in, real git, local GitHub)", () => {
     expect(body).toContain("<!-- exemptions-as-code:report -->");
     expect(body).toMatch(/\*\*Secure score:\*\* [\d.]+ % → [\d.]+ % \(\*\*\+[\d.]+ pts\*\*\)/);
     // The management-group waiver makes the production subscription's MFA assessment not applicable.
-    expect(body).toContain(`/subscriptions/${SUB_PROD}`.replace(/-/g, "\\-").replace(/\//g, "/"));
+    expect(body).toContain(`/subscriptions/${SUB_PROD}`);
     expect(body).toMatch(/Resources newly not applicable \(3\)/);
-    expect(body).toContain("no\\-expiry");
+    expect(body).toContain("no-expiry");
 
     // Hostile names and texts are escaped.
     for (const text of [body, r.summary()]) {
       expect(text).not.toMatch(/<img|<script|<b>/);
       expect(text).not.toMatch(/@octocat|@everyone|@security-team/);
-      expect(text).toContain("&lt;img src\\=x onerror\\=alert\\(1\\)&gt;");
+      expect(text).toContain("&lt;img src=x onerror=alert\\(1\\)&gt;");
     }
 
     // Check run with the denial on the exact line of the file.
@@ -161,6 +161,6 @@ describe("action run (engine stand-in, real git, local GitHub)", () => {
 
     const bad = invoke("pull_request", pullRequestEvent(pr()), "write-token", { "INPUT_COMMENT-MODE": "sometimes" });
     await bad.result;
-    expect(bad.summary()).toMatch(/comment\\-mode must be one of update, new, off/);
+    expect(bad.summary()).toMatch(/comment-mode must be one of update, new, off/);
   });
 });
