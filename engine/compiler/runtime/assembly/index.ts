@@ -8,3 +8,4 @@ export * from "./builtins/objects";
 export * from "./builtins/strings";
 export * from "./builtins/types";
 export * from "./builtins/sprintf";
+export * from "./builtins/encoding";

@@ -381,10 +381,14 @@ function wvalue(v: usize, rego: bool): void {
   }
 }
 
-/** NUL-terminated JSON text of v (sets as arrays); "null"... never 0 for a defined value. */
+/** Byte length (without the NUL) of the text the last dumpJSON/dumpValue returned. */
+export let dumpLen: u32 = 0;
+
+/** NUL-terminated JSON text of v (sets as arrays); "null" for undefined. */
 export function dumpJSON(v: usize): usize {
   wbegin();
   if (v == 0) wlit("null"); else wvalue(v, false);
+  dumpLen = wlen;
   wbyte(0);
   return wbuf;
 }
@@ -393,6 +397,7 @@ export function dumpJSON(v: usize): usize {
 export function dumpValue(v: usize): usize {
   wbegin();
   if (v == 0) wlit("undefined"); else wvalue(v, true);
+  dumpLen = wlen;
   wbyte(0);
   return wbuf;
 }
