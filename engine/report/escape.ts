@@ -1,19 +1,17 @@
 // Escaping untrusted text (exemption names, justifications, resource IDs, file names, messages)
 // for each output. Everything that came from a file or an export goes through one of these.
 
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "@": "&#64;", "#": "&#35;" };
+
 /** Markdown (GitHub-flavoured, including inside table cells): the text shows as written. */
 export function mdText(s: string): string {
   return (
     s
       // Control characters and newlines would break tables and could smuggle formatting.
       .replace(/[\u0000-\u001f\u007f]+/g, " ")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      // @mentions and #references would notify people or link issues: break them with an entity.
-      .replace(/@/g, "&#64;")
-      .replace(/#/g, "&#35;")
+      // HTML specials, and @ / # which would notify people or link issues: entities, in one pass
+      // (so the '#' of an entity just written is not escaped again).
+      .replace(/[&<>"@#]/g, (c) => ENTITIES[c]!)
       // Markdown punctuation, backslash first; | also ends a table cell.
       .replace(/[\\`*_{}[\]()!|~+\-.]/g, (c) => "\\" + c)
       // Bare URLs (autolinks) stay text: break the scheme separator.
