@@ -200,7 +200,7 @@ function liftHeadTerms(r: Rule, globals: Set<string>, names: LocalNames): void {
       if (!bound.has(v.name)) free = true;
     }, { skipClosures: true });
     if (t.type === "var" || (!free && !always)) return t;
-    const name = names.fresh("value");
+    const name = names.freshGenerated();
     const local: Term = { type: "var", name, loc: t.loc };
     const eq: Term = {
       type: "call",
@@ -241,6 +241,7 @@ function reportUnsafe(unsafe: Unsafe, names: LocalNames, errors: CompileError[],
   const first = new Map<string, Location>();
   for (const [e, vars] of unsafe) {
     for (const name of vars) {
+      if (names.generated.has(name)) continue;
       let loc: Location | null = null;
       forEachVarInExpr(e, (v) => {
         if (!loc && v.name === name) loc = v.loc;

@@ -67,7 +67,7 @@ class Lifter {
   /** Binds `t` to a fresh variable by an expression appended to `extra`. */
   private bind(t: Term, extra: Body): Term {
     if (!requiresEval(t)) return t;
-    const name = this.names.fresh("term");
+    const name = this.names.freshGenerated();
     const v: Term = { type: "var", name, loc: t.loc };
     const eq: Term = {
       type: "call",

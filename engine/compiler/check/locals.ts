@@ -26,6 +26,14 @@ export class LocalNames {
       }
     }
   }
+  /** Names made up by the checker itself (lifted head and comprehension terms): never reported
+   *  as unsafe, as OPA does not report its generated variables; the term they stand for is. */
+  readonly generated = new Set<string>();
+  freshGenerated(): string {
+    const n = this.fresh("");
+    this.generated.add(n);
+    return n;
+  }
   display(name: string): string {
     return displayVar(this.original.get(name) ?? name);
   }

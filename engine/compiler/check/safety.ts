@@ -329,19 +329,28 @@ function reorderForClosures(env: SafetyEnv, globals: Set<string>, body: Body): {
     return s;
   });
   if (closed.every((s) => s.size === 0)) return { body, unsafe: new Map() };
+  // With closures, the body is put in a safe order here already: an expression goes once its
+  // own variables are bound by the expressions placed before it or by itself, and the variables
+  // its closures read are bound by the expressions before it (never by itself: `x = [x | …]`
+  // reads an unbound x). Expressions that are placed in the same pass keep their order.
   const reordered: Body = [];
   const placed = new Set<Expr>();
   const unsafe: Unsafe = new Map();
+  const own = body.map((e) => [...exprVars(e, env)].filter((v) => !globals.has(v)));
+  const known = new Set(globals);
   for (;;) {
     const n = reordered.length;
     body.forEach((e, i) => {
       if (placed.has(e)) return;
-      const out = outputVarsForBody(reordered, env, globals);
-      const uv = new Set([...closed[i]!].filter((v) => !out.has(v)));
+      const self = outputVarsForExpr(e, env, known);
+      const uv = new Set<string>();
+      for (const v of own[i]!) if (!known.has(v) && !self.has(v)) uv.add(v);
+      for (const v of closed[i]!) if (!known.has(v)) uv.add(v);
       if (uv.size === 0) {
         reordered.push(e);
         placed.add(e);
         unsafe.delete(e);
+        for (const v of self) known.add(v);
       } else unsafe.set(e, uv);
     });
     if (reordered.length === n) break;
@@ -352,16 +361,22 @@ function reorderForClosures(env: SafetyEnv, globals: Set<string>, body: Body): {
 /** Reorders a body for safety; returns the new body (closures reordered too) and the unsafe vars
  *  per expression (empty when the body is safe). */
 export function reorderBodyForSafety(env: SafetyEnv, globals: Set<string>, input: Body): { body: Body; unsafe: Unsafe } {
+  // Expressions whose closures use body variables nobody binds stay out of the main pass, with
+  // their unsafe variables; the rest is ordered, and what it cannot bind is unsafe too.
   const pre = reorderForClosures(env, globals, input);
-  if (pre.unsafe.size > 0) return { body: input, unsafe: pre.unsafe };
   const body = pre.body;
-  const unsafe: Unsafe = new Map();
+  const unsafe: Unsafe = new Map(pre.unsafe);
+  const bv = bodyVars(input, env);
   const safe = new Set<string>();
   const vars = new Map<Expr, Set<string>>();
   for (const e of body) {
     const vs = exprVars(e, env);
     vars.set(e, vs);
-    for (const v of vs) {
+    // A closure (comprehension, `every` body) reads the body variables it mentions: they must be
+    // bound before it runs, or the closure would see them unbound.
+    const needed = new Set(vs);
+    for (const v of closureVars(e, env)) if (bv.has(v)) needed.add(v);
+    for (const v of needed) {
       if (globals.has(v)) safe.add(v);
       else addUnsafe(unsafe, e, v);
     }
