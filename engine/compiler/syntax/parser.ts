@@ -32,6 +32,11 @@ const HEAD_ADJACENT_OPS: ReadonlySet<TokenKind> = new Set([
   "plus", "minus", "mul", "div", "rem", "and", "or", "equal", "neq", "gt", "gte", "lt", "lte",
 ]);
 const FUTURE_KEYWORDS: ReadonlySet<string> = new Set(["contains", "every", "if", "in", "not"]);
+/** Tokens that can end a term and tokens that can start one (for the body lookahead). */
+const TERM_ENDS: ReadonlySet<TokenKind> = new Set(["ident", "number", "string", "]", "}", ")", "true", "false", "null"]);
+const TERM_STARTS: ReadonlySet<TokenKind> = new Set([
+  "ident", "number", "string", "[", "{", "(", "true", "false", "null", "not", "some", "every", "contains",
+]);
 
 interface HeadInfo {
   ref: Term[];
@@ -272,14 +277,19 @@ export class Parser extends ExpressionParser {
   }
 
   /**
-   * At `{`: whether the braces hold something only a body can (`;`, `:=`, `=`, `some`, `every`,
-   * `not`, `with` directly inside, and no `|` before it that could make it a comprehension). Then trying a set or object literal first, as the grammar
-   * otherwise requires, would fail anyway; skipping it keeps parsing linear.
+   * At `{`: whether the braces hold something only a body can, directly inside and before any
+   * `|` that could make them a comprehension: `;`, `:=`, `=`, `some`, `every`, `not`, `with`, or
+   * two terms on separate lines with no operator or comma between them. Trying a set or object
+   * literal first, as the grammar otherwise requires, would then fail anyway; skipping that
+   * attempt keeps parsing linear. (A test checks that the AST is the same without it.)
    */
   private braceHoldsStatements(): boolean {
     let depth = 0;
     for (let i = this.pos; i < this.tokens.length; i++) {
       const t = this.tokens[i] as Token;
+      if (depth === 1 && t.nlBefore && TERM_STARTS.has(t.kind) && TERM_ENDS.has((this.tokens[i - 1] as Token).kind)) {
+        return true;
+      }
       switch (t.kind) {
         case "{":
         case "[":

@@ -3,6 +3,7 @@
 
 import { describe, expect, test } from "vitest";
 import { parseModule, parseQuery } from "../../../engine/compiler/syntax/index.js";
+import { parseModuleWith } from "../../../engine/compiler/syntax/module.js";
 
 const SEED_MODULE = `package fuzz
 
@@ -72,9 +73,11 @@ describe("robustness", () => {
   test("random edits of a module give a module or located errors", () => {
     const rnd = prng(20261122);
     let failed = 0;
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < 800; i++) {
       const text = mutate(SEED_MODULE, rnd);
       const r = parseModule("fuzz.rego", text);
+      // The parser's shortcut for `if { … }` must not change any result, good or bad.
+      expect(JSON.stringify(parseModuleWith("fuzz.rego", text, false))).toBe(JSON.stringify(r));
       if (!r.ok) {
         failed++;
         expect(r.errors.length).toBeGreaterThan(0);
@@ -86,7 +89,27 @@ describe("robustness", () => {
       }
     }
     // Most random edits break the module; if none did, the mutation would be doing nothing.
-    expect(failed).toBeGreaterThan(300);
+    expect(failed).toBeGreaterThan(250);
+  });
+
+  test("the `if { … }` shortcut agrees with the full grammar on random bodies", () => {
+    // Single tokens and a few well-formed pieces, so that comprehensions, objects and
+    // multi-line bodies come up often.
+    const parts = ["x", "1", '"s"', "[", "]", "{", "}", "(", ")", ",", ":", "|", "+", "-", "==", ":=", "=", "in",
+      "not", "some", "\n", ";", "true", "f(x)", "y.z", "every", "x |", "k: v |", "y := 1", "some z in w",
+      "x\ny", "a, b", '"k": 1'];
+    const rnd = prng(7);
+    let literals = 0;
+    for (let i = 0; i < 3000; i++) {
+      const n = 1 + Math.floor(rnd() * 8);
+      const inner = Array.from({ length: n }, () => parts[Math.floor(rnd() * parts.length)]).join(" ");
+      const text = `package p\np if { ${inner} }\n`;
+      const fast = parseModule("b.rego", text);
+      expect(JSON.stringify(parseModuleWith("b.rego", text, false)), text).toBe(JSON.stringify(fast));
+      if (fast.ok && fast.value.rules[0]?.body.length === 1) literals++;
+    }
+    // Some of the random bodies parse; the comparison is not only between two errors.
+    expect(literals).toBeGreaterThan(50);
   });
 
   test("deep nesting is an error, not a stack overflow", () => {
