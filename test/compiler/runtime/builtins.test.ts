@@ -82,7 +82,7 @@ const cases: [string, ...string[]][] = [
   ["contains", '"abcdefgh"', '"defg"', "true"], ["contains", '"abc"', '""', "true"], ["startswith", '"abc"', '"ab"', "true"], ["endswith", '"abcdefgh"', '"fgh"', "true"],
   ["lower", '"AbCdEf"', '"abcdef"'], ["upper", '"straße é"', '"STRAßE É"'],
   ["indexof", '"μx"', '"x"', "1"], ["indexof", '"μ"', '"μμ"', "-1"], ["indexof", '"skön var våren"', '"vår"', "9"], ["indexof", '"🍧🍨🧁🍰🍮"', '"🍮"', "4"],
-  ["indexof_n", '"dogcatdogcat"', '"cat"', "[3,9]"], ["indexof_n", '"😇😀😇😀😇😀"', '"😀"', "[1,3,5]"], ["indexof_n", '"dogcat"', '"rabbit"', "[]"],
+  ["indexof_n", '"dogcatdogcat"', '"cat"', "[3,9]"], ["indexof_n", '"😇😀😇😀😇😀"', '"😀"', "[1,3,5]"], ["indexof_n", '"dogcat"', '"rabbit"', "[]"], ["indexof_n", '"aéb"', '""', "[0,1,2]"],
   ["split", '"foo.bar.baz"', '"."', '["foo","bar","baz"]'], ["split", '"test"', '""', '["t","e","s","t"]'], ["split", '""', '""', "[]"], ["split", '""', '"."', '[""]'],
   ["replace", '"foo...bar"', '".."', '",,"', '"foo,,.bar"'], ["replace", '"ab"', '""', '"-"', '"-a-b-"'],
   ["strings.replace_n", '{"a":"1","ab":"2"}', '"abc"', '"1bc"'], ["strings.replace_n", '{"cat":"dog","dog":"fox"}', '"cat dog"', '"dog fox"'],

@@ -128,8 +128,9 @@ export function builtin_indexof_n(s: usize, sub: usize): usize {
   if (!needStr("indexof_n", 1, s) || !needStr("indexof_n", 2, sub)) return 0;
   const r = mkArr(4);
   const p = strPtr(s), n = strLen(s);
+  // Like OPA: search from every position before the end (an empty needle matches at each rune).
   let from: u32 = 0;
-  while (from <= n) {
+  while (from < n) {
     const i = find(p, n, strPtr(sub), strLen(sub), from);
     if (i < 0) break;
     arrPush(r, mkInt(<i64>utf8Count(p, <u32>i)));
