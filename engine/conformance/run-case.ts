@@ -21,7 +21,7 @@ export async function defaultDeps(): Promise<CaseDeps> {
   const c = await import("../compiler/index.js");
   return {
     async compile(modules, entrypoint) {
-      // Each case is evaluated once: optimising would cost more than it saves.
+      // CONFORMANCE_OPTIMIZE=1 checks that binaryen's optimiser keeps every case's behaviour.
       const r = await c.compile({ modules, entrypoints: [entrypoint], optimize: process.env.CONFORMANCE_OPTIMIZE === "1" });
       return r.ok ? { ok: true, wasm: r.value } : { ok: false, errors: r.errors };
     },

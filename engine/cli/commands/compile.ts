@@ -16,7 +16,7 @@ interface CompileOptions {
   entrypoint: string[];
   output: string;
   compiler: "builtin" | "opa";
-  optimize: boolean;
+  optimize?: boolean;
   verbose?: boolean;
 }
 
@@ -69,7 +69,7 @@ async function run(dir: string, options: CompileOptions, { io, setExitCode }: Co
     } else {
       // Loaded here so that other commands never pay for the compiler (binaryen takes ~0.5 s).
       const { compileDirectory, formatCompileError } = await import("../../compiler/index.js");
-      const out = await compileDirectory(folder, options.entrypoint, { optimize: options.optimize });
+      const out = await compileDirectory(folder, options.entrypoint, { optimize: options.optimize ?? false });
       if (options.verbose) {
         const t = out.timings;
         io.err(`parse ${t.parse.toFixed(1)} ms, check ${t.check.toFixed(1)} ms, plan ${t.plan.toFixed(1)} ms, emit ${t.emit.toFixed(1)} ms, total ${t.total.toFixed(1)} ms\n`);
@@ -107,7 +107,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("-e, --entrypoint <path>", "entrypoint, e.g. exemptions/decision or data.exemptions.decision (repeatable)", collect, [])
     .requiredOption("-o, --output <file>", "where to write the .wasm module")
     .addOption(new Option("--compiler <which>", "the project's own compiler, or `opa build -t wasm`").choices(["builtin", "opa"]).default("builtin"))
-    .option("--no-optimize", "skip binaryen's optimiser on the generated code (faster compile, slower evaluation)")
+    .option("--optimize", "run binaryen's optimiser on the generated code (slower compile; little effect measured)")
     .option("--verbose", "print the time of each compiler stage")
     .addHelpText(
       "after",

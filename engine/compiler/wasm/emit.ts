@@ -16,6 +16,8 @@ export { CodegenError, LinkError };
 export interface EmitOptions {
   /** Run binaryen's optimiser on the generated functions (not on the runtime, already optimised). */
   optimize?: boolean;
+  /** binaryen optimisation level for `optimize` (default 2). */
+  optimizeLevel?: number;
   /** Validate the linked module and throw LinkError if binaryen finds it invalid. */
   validate?: boolean;
   /**
@@ -107,7 +109,7 @@ function link(m: binaryen.Module, policy: ir.Policy, options: EmitOptions): { wa
 
   if (options.optimize) {
     const generated = [...funcs.values()].map((f) => f.internal).concat(policy.plans.map((_, i) => planInternalName(i)));
-    binaryen.setOptimizeLevel(2);
+    binaryen.setOptimizeLevel(options.optimizeLevel ?? 2);
     binaryen.setShrinkLevel(1);
     for (const name of generated) m.optimizeFunction(name);
   }
