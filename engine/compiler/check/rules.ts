@@ -66,31 +66,36 @@ export function checkRuleConflicts(rules: Map<string, RuleInfo[]>, packages: str
     } else {
       const defaults = infos.filter((i) => i.rule.isDefault);
       if (defaults.length > 1) {
+        const at = defaults.map((d) => `${d.rule.loc.file}:${d.rule.loc.line}`).join(", ");
         errors.push({
           code: "rego_type_error",
-          message: `multiple default rules data.${key} found`,
+          message: `multiple default rules data.${key} found at ${at}`,
           location: defaults[1]!.rule.loc,
           rule: key,
         });
       }
     }
-    // A single-value rule (complete, or a function) is a leaf: nothing may be defined below it.
-    const leaf = infos.find((i) => (i.rule.kind === "complete" || i.rule.kind === "function") && i.path.every((p) => typeof p === "string"));
-    if (leaf) {
+    // A rule whose ref is all names (complete, partial set, function) owns its whole path:
+    // nothing may be defined below it. A partial object `r[x]` may be extended by rules below.
+    const leaves = infos.filter((i) => i.path.every((p) => typeof p === "string"));
+    if (leaves.length > 0) {
       const below = belowOf.get(key) ?? [];
       if (below.length > 0) {
         errors.push({
           code: "rego_type_error",
           message: `rule data.${key} conflicts with [${below.map((b) => "data." + b).join(" ")}]`,
-          location: leaf.rule.loc,
+          location: leaves[0]!.rule.loc,
           rule: key,
         });
       }
       for (const pkg of packages) {
-        if (pkg === key || pkg.startsWith(key + ".")) {
+        if (pkg !== key && !pkg.startsWith(key + ".")) continue;
+        for (const leaf of leaves) {
+          const own = leaf.module.package.path.join(".");
+          const name = key.startsWith(own + ".") ? key.slice(own.length + 1) : key;
           errors.push({
             code: "rego_type_error",
-            message: `package ${pkg} conflicts with rule ${leaf.rule.head.ref.length === 1 && leaf.rule.head.ref[0]!.type === "var" ? leaf.rule.head.ref[0]!.name : key} defined at ${leaf.rule.loc.file}:${leaf.rule.loc.line}`,
+            message: `package ${pkg} conflicts with rule ${name} defined at ${leaf.rule.loc.file}:${leaf.rule.loc.line}`,
             location: leaf.module.package.loc,
             rule: key,
           });
