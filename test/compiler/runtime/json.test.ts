@@ -112,6 +112,22 @@ describe("JSON parse and dump", () => {
     }
   });
 
+  it("parses random decimal text to the nearest double, like JavaScript's Number()", () => {
+    const rt = loadRuntime();
+    let seed = 99;
+    const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const mark = rt.exports.opa_heap_ptr_get();
+    for (let i = 0; i < 3000; i++) {
+      let digits = Array.from({ length: 1 + Math.floor(rnd() * 19) }, () => Math.floor(rnd() * 10)).join("").replace(/^0+/, "") || "7";
+      const at = 1 + Math.floor(rnd() * digits.length);
+      if (at < digits.length) digits = `${digits.slice(0, at)}.${digits.slice(at)}`;
+      const text = rnd() < 0.7 ? `${digits}e${Math.floor(rnd() * 700) - 350}` : digits;
+      // Compare through the dump: the shortest form of the same double reads back identically.
+      expect(Number(rt.dump(rt.json(text))), text).toBe(Number(text));
+      rt.exports.opa_heap_ptr_set(mark);
+    }
+  });
+
   it("handles deep nesting", () => {
     const rt = loadRuntime();
     const depth = 2000;

@@ -111,8 +111,11 @@ function decompose(c: f64): void {
 /** Correctly rounded M * 10^E for |E| <= 400, starting from an estimate a few ulps off. */
 export function decimalToDouble(M: u64, E: i32): f64 {
   if (M == 0) return 0;
-  let c = E < 0 ? <f64>M / Math.pow(10, <f64>(-E)) : <f64>M * Math.pow(10, <f64>E);
-  if (!isFinite(c) || c == 0 || E > 400 || E < -400) return c;
+  // Estimate (a few ulps off at most), in two steps where 10^-E alone would overflow.
+  let c = E >= 0 ? <f64>M * Math.pow(10, <f64>E)
+    : (E >= -290 ? <f64>M / Math.pow(10, <f64>(-E)) : (<f64>M / Math.pow(10, <f64>(-E - 290))) / 1e290);
+  if (E > 400 || E < -400) return c;
+  if (!isFinite(c)) c = f64.MAX_VALUE;
   for (let iter = 0; iter < 8; iter++) {
     decompose(c);
     // Midpoint to the next double up: (2f+1) * 2^(e-1).
@@ -123,6 +126,7 @@ export function decimalToDouble(M: u64, E: i32): f64 {
       continue;
     }
     // Midpoint to the next double down; at a power of two the gap below is half as wide.
+    if (c == 0) return c; // nothing below zero to move to
     const lowerHalfGap = fracOut == (<u64>1 << 52) && expOut > -1074;
     const down = lowerHalfGap ? cmpDecBin(M, E, 4 * fracOut - 1, expOut - 2) : cmpDecBin(M, E, 2 * fracOut - 1, expOut - 1);
     if (down < 0 || (down == 0 && (fracOut & 1) == 1)) {
