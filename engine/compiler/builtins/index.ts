@@ -7,6 +7,7 @@
 
 import { createRequire } from "node:module";
 import { encodingBuiltins } from "./host/encoding.js";
+import { jsonBuiltins } from "./host/json.js";
 import { netBuiltins } from "./host/net.js";
 import { regexBuiltins } from "./host/regex.js";
 import { stringBuiltins } from "./host/strings.js";
@@ -33,6 +34,7 @@ export function hostBuiltins(options: HostOptions = {}): Record<string, HostFn> 
     ...regexBuiltins,
     ...encodingBuiltins,
     ...netBuiltins,
+    ...jsonBuiltins,
     ...unitBuiltins,
     ...timeBuiltins(options.now ?? realNow),
     "rand.intn": (s, n) => {

@@ -141,6 +141,21 @@ describe("net, units, encodings, versions", () => {
   });
 });
 
+describe("json.filter and json.remove", () => {
+  const doc = { a: { b: 1, c: [10, 20, 30] }, d: true };
+  it("keeps only the given paths, in string or array form", () => {
+    expect(call("json.filter", doc, ["a/b", ["d"]])).toEqual({ a: { b: 1 }, d: true });
+    expect(call("json.filter", doc, ["a/c/1"])).toEqual({ a: { c: [20] } });
+    expect(call("json.filter", doc, [])).toEqual({});
+  });
+  it("drops the given paths", () => {
+    expect(call("json.remove", doc, ["/a/c", "d"])).toEqual({ a: { b: 1 } });
+    expect(call("json.remove", doc, [["a", "c", 0]])).toEqual({ a: { b: 1, c: [20, 30] }, d: true });
+    expect(call("json.remove", doc, ["x/y"])).toEqual(doc);
+    expect(call("json.remove", "no", ["a"])).toBeUndefined();
+  });
+});
+
 describe("signature table", () => {
   it("knows arities and what OPA's Wasm target lacks", () => {
     expect(builtinSignature("strings.replace_n")).toMatchObject({ arity: 2, wasm: true });
