@@ -38,7 +38,7 @@ const list: BuiltinSignature[] = [
   // aggregates
   b("count", 1), b("sum", 1), b("product", 1), b("max", 1), b("min", 1), b("sort", 1), b("all", 1), b("any", 1),
   // arrays and objects
-  b("array.concat", 2), b("array.slice", 3), b("array.reverse", 1),
+  b("array.concat", 2), b("array.slice", 3), b("array.reverse", 1), b("array.flatten", 1),
   b("object.get", 3), b("object.remove", 2), b("object.union", 2), b("object.union_n", 1),
   b("object.filter", 2), b("object.subset", 2), b("object.keys", 1),
   b("json.filter", 2), b("json.remove", 2), b("json.patch", 2), b("json.match_schema", 2), b("json.verify_schema", 1),
@@ -77,7 +77,7 @@ const list: BuiltinSignature[] = [
   b("net.cidr_expand", 1), b("net.cidr_merge", 1), b("net.cidr_is_valid", 1), b("net.cidr_overlap", 2),
   // units, versions, graphs
   b("units.parse", 1), b("units.parse_bytes", 1), b("semver.is_valid", 1), b("semver.compare", 2),
-  b("uuid.parse", 1), b("graph.reachable", 2), b("graph.reachable_paths", 2), b("walk", 1),
+  b("uuid.parse", 1), b("io.jwt.decode", 1), b("graph.reachable", 2), b("graph.reachable_paths", 2), b("walk", 1),
   b("print", 0, { variadic: true }), b("internal.print", 1),
   b("rego.metadata.chain", 0), b("rego.metadata.rule", 0),
   // Not offered by OPA's Wasm target: network, keys, OPA runtime state, true randomness.
@@ -85,7 +85,7 @@ const list: BuiltinSignature[] = [
   b("opa.runtime", 0, { wasm: false }), b("rego.parse_module", 2, { wasm: false }),
   b("trace", 1, { wasm: false }), b("uuid.rfc4122", 1, { wasm: false }),
   b("providers.aws.sign_req", 3, { wasm: false }),
-  b("io.jwt.decode", 1, { wasm: false }), b("io.jwt.decode_verify", 2, { wasm: false }),
+  b("io.jwt.decode_verify", 2, { wasm: false }),
   b("io.jwt.encode_sign", 3, { wasm: false }), b("io.jwt.encode_sign_raw", 3, { wasm: false }),
   ...["rs256", "rs384", "rs512", "ps256", "ps384", "ps512", "es256", "es384", "es512", "hs256", "hs384", "hs512", "eddsa"].map(
     (alg) => b(`io.jwt.verify_${alg}`, 2, { wasm: false }),
