@@ -9,3 +9,4 @@ export * from "./builtins/strings";
 export * from "./builtins/types";
 export * from "./builtins/sprintf";
 export * from "./builtins/encoding";
+export * from "./builtins/member";
