@@ -163,7 +163,7 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
     } catch (error) {
       const f = describeFailure(error);
       if (!f.permission) throw error;
-      notes.push(READ_ONLY_NOTE + `The check run was not created (${f.status}: ${f.message}); the findings are annotated through workflow commands instead.`);
+      notes.push(READ_ONLY_NOTE + `The check run was not created (${f.status}: ${md(f.message)}); the findings are annotated through workflow commands instead.`);
     }
     if (!checkWritten) {
       for (const a of annotations) {
@@ -180,7 +180,7 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
   } catch (error) {
     const f = describeFailure(error);
     if (!f.permission) throw error;
-    notes.push(READ_ONLY_NOTE + `The pull request comment was not written (${f.status}: ${f.message}).`);
+    notes.push(READ_ONLY_NOTE + `The pull request comment was not written (${f.status}: ${md(f.message)}).`);
   }
 
   // The summary is written last so it carries every note, including the ones the writes above made.
@@ -220,7 +220,7 @@ async function approvalCheck(
   } catch (error) {
     const f = describeFailure(error);
     if (!f.permission) throw error;
-    const why = READ_ONLY_NOTE + `The ${APPROVAL_CHECK} check was not set (${f.status}: ${f.message}).`;
+    const why = READ_ONLY_NOTE + `The ${APPROVAL_CHECK} check was not set (${f.status}: ${md(f.message)}).`;
     notes.push(why);
     return { unavailable: "The approval check could not be set with this token (see the note above)." };
   }

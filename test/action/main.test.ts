@@ -8,7 +8,7 @@ import { fileRunner } from "../../action/runner/io.js";
 import { createClient } from "../../action/github/client.js";
 import { fakeEngine } from "./support/fake-engine.js";
 import { buildScenario, FAKE_DATA, HOSTILE_FILE, SUB_PROD, type Scenario } from "./support/scenario.js";
-import { pullRequestEvent, reviewEvent, writeEvent } from "./support/events.js";
+import { pullRequestEvent, reviewEvent, workflowRunEvent, writeEvent } from "./support/events.js";
 
 const REPO = "Codertocat/Hello-World";
 
@@ -29,7 +29,7 @@ describe("action run (engine stand-in, real git, local GitHub)", () => {
     await gh.stop();
   });
 
-  function invoke(event: string, payload: unknown, token = "write-token", extra: Record<string, string> = {}) {
+  function invoke(event: string, payload: unknown, token = "write-token", extra: Record<string, string> = {}, engineOverride?: ReturnType<typeof fakeEngine>) {
     const n = Math.random().toString(36).slice(2);
     const out = join(tmp, `out-${n}`);
     const summary = join(tmp, `summary-${n}`);
@@ -44,7 +44,7 @@ describe("action run (engine stand-in, real git, local GitHub)", () => {
     };
     const lines: string[] = [];
     const runner = fileRunner(env, (l) => lines.push(l));
-    const engine = fakeEngine(FAKE_DATA);
+    const engine = engineOverride ?? fakeEngine(FAKE_DATA);
     return {
       engine, lines, runner,
       result: run({ env, engine, runner, now: new Date("2026-11-22T10:00:00Z"), client: (t, u) => createClient({ token: t, ...(u ? { baseUrl: u } : {}), retryAfterBaseMs: 5 }) }),
@@ -162,5 +162,59 @@ describe("action run (engine stand-in, real git, local GitHub)", () => {
     const bad = invoke("pull_request", pullRequestEvent(pr()), "write-token", { "INPUT_COMMENT-MODE": "sometimes" });
     await bad.result;
     expect(bad.summary()).toMatch(/comment-mode must be one of update, new, off/);
+  });
+  it("workflow_run (fork split): reports on the saved pull request, but refuses a saved event whose head is not the run's head", async () => {
+    const saved = writeEvent(tmp, "saved-pr", pullRequestEvent({ ...pr(), number: 5, fork: true }));
+    const ok = invoke("workflow_run", workflowRunEvent(s.headSha), "write-token", { "INPUT_EVENT-PATH": saved, GITHUB_SHA: s.baseSha });
+    const res = await ok.result;
+    expect(res.impact?.changes).toHaveLength(3);
+    expect(gh.commentsOn(5)).toHaveLength(1);
+
+    const forged = invoke("workflow_run", workflowRunEvent("f".repeat(40)), "write-token", { "INPUT_EVENT-PATH": saved, GITHUB_SHA: s.baseSha });
+    await forged.result;
+    expect(forged.runner.failed).toBe(true);
+    expect(forged.summary()).toMatch(/refusing to report on it/);
+    expect(gh.commentsOn(5)).toHaveLength(1);
+  });
+
+  it("pull_request_target: runs, and warns in the report that the token can write", async () => {
+    const r = invoke("pull_request_target", pullRequestEvent({ ...pr(), number: 6 }));
+    const res = await r.result;
+    expect(res.notes.join(" ")).toMatch(/pull_request_target/);
+    expect(r.lines.some((l) => l.startsWith("::warning::This workflow runs on pull_request_target"))).toBe(true);
+    expect(gh.commentsOn(6)[0]!.body).toContain("This workflow runs on pull_request_target");
+  });
+
+  it("survives rate limiting and server errors on the way (Retry-After honoured, then success)", async () => {
+    gh.fail({ operationId: "issues/create-comment", status: 429, message: "You have exceeded a secondary rate limit", headers: { "retry-after": "1" } });
+    gh.fail({ operationId: "checks/create", status: 503, message: "Service Unavailable" });
+    const r = invoke("pull_request", pullRequestEvent({ ...pr(), number: 8 }));
+    await r.result;
+    expect(gh.commentsOn(8)).toHaveLength(1);
+    const statuses = (op: string) => gh.requests.filter((q) => q.operationId === op && (q.pathParams["issue_number"] === "8" || op === "checks/create")).map((q) => q.status);
+    expect(statuses("issues/create-comment")).toEqual([429, 201]);
+    expect(statuses("checks/create")).toContain(503);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("keeps a huge report under GitHub's comment limit, pointing to the job summary", async () => {
+    const engine = fakeEngine(FAKE_DATA);
+    const validate = engine.validate.bind(engine);
+    engine.validate = async (dir, root, inputs) => {
+      const v = await validate(dir, root, inputs);
+      const file = v.exemptions.find((e) => e.name === "mg-prod-mfa")?.file;
+      if (!file) return v; // the base side
+      const noise = Array.from({ length: 200 }, (_, i) => ({ file, line: 2, severity: "error" as const, message: `finding ${i}: ` + "x".repeat(2000) }));
+      return { ...v, diagnostics: [...v.diagnostics, ...noise] };
+    };
+    const r = invoke("pull_request", pullRequestEvent({ ...pr(), number: 9 }), "write-token", {}, engine);
+    await r.result;
+    expect(gh.commentsOn(9), r.summary().slice(0, 2000) + r.lines.join("\n")).toHaveLength(1);
+    const body = gh.commentsOn(9)[0]!.body;
+    expect(body.length).toBeLessThanOrEqual(65536);
+    expect(body).toContain("truncated to fit GitHub's comment limit");
+    expect(body.endsWith("<!-- exemptions-as-code:report -->")).toBe(true);
+    expect(r.summary().length).toBeGreaterThan(65536);
+    expect(gh.violations).toEqual([]);
   });
 });
