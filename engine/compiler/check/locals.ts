@@ -49,6 +49,8 @@ class Scope {
   readonly declared = new Map<string, string>();
   /** Function args (of the rule's top scope): redeclaring one is "arg x redeclared". */
   readonly args = new Set<string>();
+  /** Vars declared by `:=` (vs `some`), for OPA's wording of redeclaration errors. */
+  readonly assigned = new Set<string>();
   readonly referenced = new Set<string>();
   readonly someDecls = new Map<string, SomeDecl>();
   constructor(readonly parent: Scope | null) {}
@@ -121,6 +123,7 @@ export class LocalRewriter {
         }
         const n = this.names.fresh(t.name);
         scope.declared.set(t.name, n);
+        if (why === "assign") scope.assigned.add(t.name);
         return { ...t, name: n };
       }
       case "array":
@@ -168,7 +171,12 @@ export class LocalRewriter {
             continue;
           }
           if (scope.declared.has(v.name)) {
-            this.err(`var ${v.name} declared above`, v.loc);
+            const how = scope.args.has(v.name) ? null : scope.assigned.has(v.name) ? "assigned" : "declared";
+            this.err(how ? `var ${v.name} ${how} above` : `arg ${v.name} redeclared`, v.loc);
+            continue;
+          }
+          if (scope.referenced.has(v.name)) {
+            this.err(`var ${v.name} referenced above`, v.loc);
             continue;
           }
           const fresh = this.names.fresh(v.name);
