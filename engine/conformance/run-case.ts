@@ -3,6 +3,7 @@
 
 import type { ConformanceCase } from "./cases.js";
 import { errorMatches, sameRows, sortBindings, splitError } from "./compare.js";
+import { inputFromTerm } from "./input-term.js";
 import { planQuery } from "./query.js";
 import { unavailableBuiltin } from "./skip.js";
 
@@ -61,11 +62,9 @@ export async function runCase(c: ConformanceCase, deps: CaseDeps): Promise<Outco
 
   let input: unknown = c.input;
   if (c.inputTerm !== undefined) {
-    try {
-      input = JSON.parse(c.inputTerm);
-    } catch {
-      return { status: "fail", cause: "input_term is not JSON (Rego terms beyond JSON are not supported)" };
-    }
+    const term = inputFromTerm(c.inputTerm);
+    if (!term.ok) return { status: "fail", cause: term.reason };
+    input = term.value;
   }
 
   const compiled = await deps.compile(c.modules.map((text, i) => ({ file: `test-${i}.rego`, text })), q.entrypoint);

@@ -129,7 +129,9 @@ describe("running a case", () => {
   it("passes data and input (also input_term) through", async () => {
     const c = fakeCase({ modules: ['{"echo":true}'], inputTerm: '{"a": 1}', data: { d: true }, wantResult: [{ x: { input: { a: 1 }, data: { d: true } } }] });
     expect(await runCase(c, fakeDeps)).toEqual({ status: "pass" });
-    expect(await runCase({ ...c, inputTerm: "{1, 2}" }, fakeDeps)).toMatchObject({ status: "fail", cause: expect.stringMatching(/input_term/) });
+    expect(await runCase({ ...c, inputTerm: "{1, 2}" }, fakeDeps)).toMatchObject({ status: "fail", cause: expect.stringMatching(/input_term holds a set/) });
+    const rego = { ...c, inputTerm: '{"a": [1, null, true, `raw`]}', wantResult: [{ x: { input: { a: [1, null, true, "raw"] }, data: { d: true } } }] };
+    expect(await runCase(rego, fakeDeps)).toEqual({ status: "pass" });
   });
   it("matches runtime and compile errors, and fails when an error was wanted but none came", async () => {
     const thrower = fakeCase({ modules: ['{"throw":"eval_conflict_error: complete rules must not produce multiple outputs"}'], wantErrorCode: "eval_conflict_error" });
