@@ -1,7 +1,9 @@
 // Safety: every variable must be bound before it is used in an input position. The body is
-// reordered the way OPA does it (facts from OPA's compiler, re-derived here):
-//   1. expressions whose closures (comprehensions, `every` bodies) use body variables go after the
-//      expressions that output those variables;
+// reordered the way OPA does it (facts from OPA's compiler and its tests, re-derived here):
+//   1. when the body has closures (comprehensions, `every` bodies) that read body variables, it is
+//      first put in an order where each closure comes after the expressions binding what it reads
+//      (never bound by the closure's own expression: `x = [x | x = 1]` is unsafe), even when
+//      they are bound through a function's output that itself needs a later binding;
 //   2. then, pass after pass, an expression is placed as soon as all its variables are safe, where
 //      each pass first adds the expression's output variables (unification binds either side, refs
 //      with a safe head bind the variables in their positions, a call's extra last arg and
