@@ -1,0 +1,61 @@
+// Small helpers shared by the planner modules: names of operators, constant keys, errors.
+
+import type * as ir from "../ir/ir.js";
+import type { Location, Term } from "../syntax/ast.js";
+
+export type Operand = ir.Operand;
+export type Local = ir.Local;
+/** A continuation: plans the rest of a body at the current point. */
+export type Cont = () => void;
+
+/** A construct the planner cannot lower; reported as rego_unsupported_error. */
+export class PlanError extends Error {
+  constructor(
+    message: string,
+    readonly location: Location | null,
+  ) {
+    super(message);
+  }
+}
+
+/** A canonical text for constant scalar keys (null when the key is not a constant scalar). */
+export function constKey(t: Term): string | null {
+  switch (t.type) {
+    case "string":
+      return JSON.stringify(t.value);
+    case "number":
+      return "#" + String(Number(t.text));
+    case "boolean":
+      return String(t.value);
+    case "null":
+      return "null";
+    default:
+      return null;
+  }
+}
+
+export const nowhere: Location = { file: "", line: 0, col: 0, offset: 0 };
+
+export function trueTerm(loc: Location): Term {
+  return { type: "boolean", value: true, loc };
+}
+
+/** `count` → "count", `strings.replace_n` → "strings.replace_n", `data.a.f` → "data.a.f". */
+export function refName(t: Term): string {
+  const n = refNameOrNull(t);
+  if (n === null) throw new PlanError("operator is not a name", t.loc);
+  return n;
+}
+
+export function refNameOrNull(t: Term): string | null {
+  if (t.type === "var") return t.name;
+  if (t.type !== "ref") return null;
+  const parts: string[] = [];
+  for (const [i, p] of t.terms.entries()) {
+    if (i === 0 && p.type === "var") parts.push(p.name);
+    else if (i > 0 && p.type === "string") parts.push(p.value);
+    else return null;
+  }
+  return parts.join(".");
+}
+
