@@ -185,13 +185,6 @@ warn_set contains f if {
 	some f in overlap_findings
 }
 
-warn_set contains f if {
-	some e in input.exemptions
-	e.status != "canceled"
-	expired(e)
-	f := finding(e, "expiresOn", "expired: kept as a record, covers nothing")
-}
-
 # METADATA
 # entrypoint: true
 # description: Deny and warn findings, sorted.

@@ -33,12 +33,17 @@ export function defaultPolicyDir(): string {
 // A variable specifier keeps TypeScript from resolving a module that may not exist yet.
 const COMPILER_MODULE = "../compiler/index.js";
 
+/** Why the compiler could not be loaded, when it could not (for error messages). */
+let compilerLoadError = "";
+
 export async function loadCompilerApi(): Promise<CompilerApi | null> {
   try {
     const m = (await import(COMPILER_MODULE)) as Partial<CompilerApi>;
     if (typeof m.compile === "function" && typeof m.loadCompiledPolicy === "function") return m as CompilerApi;
+    compilerLoadError = "engine/compiler/index.js does not export compile and loadCompiledPolicy";
     return null;
-  } catch {
+  } catch (e) {
+    compilerLoadError = e instanceof Error ? e.message : String(e);
     return null;
   }
 }
@@ -80,7 +85,7 @@ export interface RunnerOptions {
 
 export async function loadPolicyRunner(options: RunnerOptions = {}): Promise<PolicyRunner> {
   const api = await loadCompilerApi();
-  if (!api) throw new PolicyLoadError("the Rego compiler (engine/compiler/index.js) is not available in this build");
+  if (!api) throw new PolicyLoadError(`the Rego compiler (engine/compiler/index.js) cannot be loaded: ${compilerLoadError}`);
   const modules = await readPolicyModules(options.policyDir ?? defaultPolicyDir());
   const entrypoints = options.entrypoints ?? Object.values(ENTRYPOINTS);
   const wasm = wasmOf(await api.compile({ modules, entrypoints }));

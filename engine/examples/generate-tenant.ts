@@ -155,6 +155,8 @@ const UNHEALTHY_TARGETS: [string, string][] = [
   ["/managedclusters/demo-aks-01", "c3b6ae71-f1f0-31b4-e6c1-d5951285d03d"],
   ["/managedclusters/demo-aks-02", "04e7147b-0deb-9796-2e5c-0336343ceb3d"],
   ["/subscriptions/20ff7fc3-e762-44dd-bd96-b71116dcdc23", "94290b00-4d0c-d7b4-7cea-064a9554e681"],
+  ["/servers/sql-prod-01", "94208a8b-16e8-4e5b-abbd-4e81c9d02bee"],
+  ["/servers/sql-analytics", "94208a8b-16e8-4e5b-abbd-4e81c9d02bee"],
 ];
 
 // Drift: rows Azure already shows as exempt although no exemption file covers them.
@@ -164,6 +166,9 @@ const DRIFT_TARGETS: [string, string][] = [
 ];
 
 interface ControlFile { value: { name: string; properties: { displayName: string; definition: { properties: { assessmentDefinitions: { id: string }[] } } } }[] }
+
+/** Keys given explicitly to some type: `take` never hands them to another type. */
+const EXPLICIT = new Set(Object.values(BY_TYPE).flatMap((picks) => picks.flatMap((p) => p.keys ?? [])));
 
 function keysFor(type: string, controls: ControlFile): string[] {
   const picks = BY_TYPE[type.toLowerCase()] ?? [];
@@ -179,7 +184,7 @@ function keysFor(type: string, controls: ControlFile): string[] {
     let n = p.take ?? 0;
     for (const k of all) {
       if (n <= 0) break;
-      if (!out.includes(k)) {
+      if (!out.includes(k) && !EXPLICIT.has(k)) {
         out.push(k);
         n--;
       }

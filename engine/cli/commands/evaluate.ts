@@ -41,7 +41,9 @@ async function run(options: EvaluateOptions, { io, setExitCode }: CommandContext
   for (const [p, o] of [[options.assessments, "--assessments"], [options.tree, "--tree"], [options.controls, "--controls"], [options.metadata, "--metadata"], [options.config, "--config"], [options.policies, "--policies"]] as const) {
     await mustExist(p, o, io.cwd);
   }
-  const abs = (p: string) => resolve(io.cwd, p);
+  // Paths as the user wrote them when they are relative to the process's own directory, so that
+  // reports name files the way the user knows them.
+  const abs = (p: string) => (io.cwd === process.cwd() ? p : resolve(io.cwd, p));
   let report;
   try {
     report = await evaluate({
