@@ -354,7 +354,18 @@ export class BodyPlanner {
       if (two) {
         const key = this.fb.newLocal();
         const val = this.fb.newLocal();
+        // Sets answer membership by lookup; arrays and objects (values) are scanned.
+        const isSet = this.fb.newLocal();
+        this.emit({ op: "ResetLocal", target: isSet });
         this.fb.group(() => {
+          this.emit({ op: "IsSet", source: { kind: "local", local: src } });
+          this.emit({ op: "AssignVar", source: { kind: "bool", value: true }, target: isSet });
+          const t = this.fb.newLocal();
+          this.emit({ op: "Dot", source: { kind: "local", local: src }, key: ops[0]!, target: t });
+          this.emit({ op: "AssignVar", source: { kind: "bool", value: true }, target: found });
+        });
+        this.fb.group(() => {
+          this.emit({ op: "IsUndefined", source: isSet });
           const groupDepth = this.fb.depth;
           const blk = this.fb.block(() => {
             this.emit({ op: "Equal", a: { kind: "local", local: val }, b: ops[0]! });

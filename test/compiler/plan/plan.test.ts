@@ -234,8 +234,11 @@ describe("expressions", () => {
         rule({ ref: "kv", body: [e(call("internal.member_3", 1, "b", input()))] }),
         rule({ ref: "all", body: [every(null, "x", input(), [e(call("gt", v("x"), 0))])] }),
         rule({ ref: "mv", value: call("internal.member_2", 9, input()) }),
+        rule({ ref: "s", value: set(1, arr(2, 3)) }),
+        rule({ ref: "ms", value: arr(call("internal.member_2", arr(2, 3), data("test", "s")), call("internal.member_2", 2, data("test", "s"))) }),
       ],
     };
+    expect(evalRule(pkgs, "test/ms")).toEqual([true, false]);
     expect(evalRule(pkgs, "test/n", {})).toBe(true);
     expect(evalRule(pkgs, "test/n", { x: 1 })).toBeUndefined();
     expect(evalRule(pkgs, "test/m", [1, 2])).toBe(true);
@@ -320,4 +323,3 @@ describe("plans", () => {
   });
 });
 
-void set;
