@@ -12,7 +12,7 @@ import { readInputs, type ActionInputs } from "./inputs.js";
 import { readEvent, type PullRequestContext } from "./runner/event.js";
 import { createClient, type GitHubClient } from "./github/client.js";
 import { describeFailure } from "./github/errors.js";
-import { stickyMarker, upsertStickyComment } from "./github/sticky-comment.js";
+import { findStickyComment, stickyMarker, upsertStickyComment } from "./github/sticky-comment.js";
 import { publishCheckRun, type CheckAnnotation } from "./checks/check-runs.js";
 import { changedExemptionFiles, materialize, mergeBase, type FileChange } from "./git/changes.js";
 import { computeImpact, exemptionChanges, type Impact } from "./report/impact.js";
@@ -96,6 +96,7 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
   if (!base.ok) throw new Error(base.error);
   const changed = await changedExemptionFiles(repoDir, base.value, pr.headSha, inputs.exemptions);
   if (!changed.ok) throw new Error(changed.error);
+  if (changed.value.length === 0) return noExemptionChanges(deps, inputs, pr, notes);
 
   // 2. Both exemption trees from git, so the working tree's state does not matter. Policies and
   // config come from the base commit: a pull request must not loosen the rules that judge it.
@@ -200,6 +201,42 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
     runner.setFailed(`${impact.warnings.length} exemption warning(s) (fail-on: warning)`);
   }
   return { impact, ...(approval && !("unavailable" in approval) ? { approval } : {}), notes };
+}
+
+/**
+ * A pull request that changes no exemption file: nothing to evaluate. The approval check is still
+ * set (to success), because a required check that never reports would block the merge; an
+ * existing sticky comment is updated so it does not show a stale report, but no new one is added.
+ */
+async function noExemptionChanges(deps: RunDeps, inputs: ActionInputs, pr: PullRequestContext, notes: string[]): Promise<RunResult> {
+  const { env, runner } = deps;
+  const client = (deps.client ?? ((t, u) => createClient({ token: t, ...(u ? { baseUrl: u } : {}) })))(inputs.token, env["GITHUB_API_URL"]);
+  const text = `## Exemptions: no changes\n\nPull request #${pr.number} changes no file under ${md(inputs.exemptions)}: nothing to validate or evaluate, and no approval is required.`;
+  let approval: ApprovalOutcome | undefined;
+  if (inputs.approval) {
+    try {
+      approval = (await runApprovalCheck(client, { owner: pr.owner, repo: pr.repo, number: pr.number, headSha: pr.headSha, author: pr.author }, [], pr.runUrl)).outcome;
+    } catch (error) {
+      const f = describeFailure(error);
+      if (!f.permission) throw error;
+      notes.push(READ_ONLY_NOTE + `The ${APPROVAL_CHECK} check was not set (${f.status}: ${md(f.message)}).`);
+    }
+  }
+  if (inputs.commentMode === "update") {
+    try {
+      const marker = stickyMarker();
+      const existing = await findStickyComment(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, marker);
+      if (existing) await upsertStickyComment(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, `${text}\n${marker}`, "update", marker);
+    } catch (error) {
+      const f = describeFailure(error);
+      if (!f.permission) throw error;
+      notes.push(READ_ONLY_NOTE + `The pull request comment was not updated (${f.status}: ${md(f.message)}).`);
+    }
+  }
+  runner.appendSummary([text, ...notes.map((n) => `\n> [!NOTE]\n> ${n}`)].join("\n"));
+  for (const [name, value] of [["denied-count", 0], ["warning-count", 0], ["newly-not-applicable-count", 0], ["score-delta", "0.00"]] as const) runner.setOutput(name, value);
+  runner.setOutput("approval", approval?.state ?? "unknown");
+  return { ...(approval ? { approval } : {}), notes };
 }
 
 async function approvalCheck(

@@ -217,4 +217,19 @@ describe("action run (engine stand-in, real git, local GitHub)", () => {
     expect(r.summary().length).toBeGreaterThan(65536);
     expect(gh.violations).toEqual([]);
   });
+  it("a pull request that changes no exemption file: approval check success, no new comment, no evaluation", async () => {
+    s.repo.git("checkout", "-q", "-b", "docs-only", s.mergeBase);
+    s.repo.write({ "README.md": "docs only\n" });
+    const docsSha = s.repo.commit("docs only");
+    s.repo.git("checkout", "-q", "--detach", s.headSha);
+    const r = invoke("pull_request", pullRequestEvent({ ...pr(), headSha: docsSha, number: 10 }));
+    const res = await r.result;
+    expect(r.engine.calls).toEqual([]);
+    expect(res.approval?.state).toBe("success");
+    expect(gh.commentsOn(10)).toHaveLength(0);
+    expect(gh.checkRunsNamed("exemptions / approval").find((c) => c.headSha === docsSha)).toMatchObject({ conclusion: "success" });
+    expect(r.outputs()).toMatch(/denied-count<<(\S+)\n0\n\1/);
+    expect(r.summary()).toContain("## Exemptions: no changes");
+    expect(r.runner.failed).toBe(false);
+  });
 });

@@ -108,7 +108,10 @@ describe("dist/index.js end to end", () => {
   let first: DistRun;
 
   it("pull_request: comment, summary, annotations, outputs and a pending approval check", async () => {
+    // The bundle keeps octokit's throttling and retry: a secondary rate limit on the first write is waited out.
+    gh.fail({ operationId: "issues/create-comment", status: 429, message: "You have exceeded a secondary rate limit", headers: { "retry-after": "1" } });
     first = await run("pull_request", pullRequestEvent(pr()));
+    expect(gh.requests.filter((q) => q.operationId === "issues/create-comment").map((q) => q.status)).toEqual([429, 201]);
     expect(first.stderr).not.toMatch(/TypeError|ReferenceError|at .*dist\/index\.js/);
     expect(gh.violations).toEqual([]);
     // A denied file fails the step (fail-on: error).
