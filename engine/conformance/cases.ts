@@ -2,11 +2,11 @@
 // top-level `cases:` list. Each case keeps the folder and file it came from for the report.
 
 import { readdir, readFile } from "node:fs/promises";
-import { join, relative, dirname } from "node:path";
+import { basename, join, relative, dirname } from "node:path";
 import { load } from "js-yaml";
 
 export interface ConformanceCase {
-  /** Folder of the file, relative to the root ("." for the root itself). */
+  /** Folder of the file, relative to the root (the root's own name for files directly in it). */
   folder: string;
   file: string;
   /** Position of the case in its file, for stable identification. */
@@ -96,7 +96,8 @@ export async function loadCases(root: string): Promise<{ cases: ConformanceCase[
   const problems: LoadProblem[] = [];
   for (const path of await yamlFiles(root)) {
     const file = relative(root, path);
-    const folder = dirname(file);
+    // Files directly in the root are reported under the root's own name rather than ".".
+    const folder = dirname(file) === "." ? basename(root) : dirname(file);
     const r = parseCaseFile(await readFile(path, "utf8"), file, folder);
     cases.push(...r.cases);
     problems.push(...r.problems);

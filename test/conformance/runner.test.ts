@@ -40,6 +40,8 @@ describe("reading cases", () => {
     expect(cases[2]?.wantErrorCode).toBe("eval_builtin_error");
     expect(problems).toHaveLength(1);
     expect(problems[0]?.file).toBe("broken.yaml");
+    const leaf = await loadCases(join(root, "alpha", "deep"));
+    expect(leaf.cases.map((c) => c.folder)).toEqual(["deep"]);
   });
 
   it("reports files without a cases list", () => {
