@@ -130,8 +130,9 @@ const cases: [string, ...string[]][] = [
   ["type_name", "null", '"null"'], ["type_name", "1.5", '"number"'], ["type_name", "[]", '"array"'],
 ];
 
-describe("native built-ins", () => {
+describe("native built-ins (strict built-in errors)", () => {
   const rt = loadRuntime();
+  rt.exports.rt_set_strict_builtin_errors(1);
   for (const [name, ...rest] of cases) {
     const want = rest.pop()!;
     it(`${name}(${rest.join(", ")}) = ${want}`, () => {
@@ -154,6 +155,21 @@ describe("native built-ins", () => {
     rt.exports.builtin_object_union(o, val(rt, '{"a":5}'));
     expect(rt.dumpValue(s)).toBe("{1,2,3}");
     expect(rt.dumpValue(o)).toBe('{"a":1,"b":2}');
+  });
+});
+
+describe("native built-ins without strict built-in errors (OPA's default)", () => {
+  it("makes every failing call undefined instead of aborting", () => {
+    const rt = loadRuntime();
+    const failing = cases.filter((c) => c[c.length - 1]!.startsWith("error: "));
+    expect(failing.length).toBeGreaterThan(15);
+    for (const [name, ...rest] of failing) {
+      rest.pop();
+      expect(call(rt, name, ...rest), `${name}(${rest.join(", ")})`).toBe("undefined");
+    }
+    expect(rt.aborts).toEqual([]);
+    // Conflicts are not built-in errors: they always abort.
+    expect(() => rt.exports.rt_abort_conflict(0)).toThrow("eval_conflict_error");
   });
 });
 

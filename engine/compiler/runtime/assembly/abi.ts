@@ -9,7 +9,7 @@ import { objPut, objPutOnce, setAdd, objGet, collFind, ensureSorted, collCopy } 
 import { compare, equal } from "./compare";
 import { parseJSON, parseValueText, dumpJSON, dumpValue } from "./json";
 import { scanNumber, numberFromText } from "./numtext";
-import { alloc, heapGet, heapSet, abortWith } from "./mem";
+import { alloc, heapGet, heapSet, abortWith, setStrictErrors } from "./mem";
 import { utf8Count } from "./utf8";
 
 @external("policy", "eval") declare function policy_eval(ctx: usize): void;
@@ -199,6 +199,9 @@ export function rt_abort_conflict(kind: i32): void {
   else if (kind == 1) abortWith("eval_conflict_error: functions must not produce multiple outputs for same inputs");
   else abortWith("eval_conflict_error: object keys must be unique");
 }
+
+/** 1: native built-ins abort with OPA's error on failure (strict-builtin-errors); 0: undefined (default). */
+export function rt_set_strict_builtin_errors(on: i32): void { setStrictErrors(on != 0); }
 
 /** End of the runtime's own static data (AssemblyScript's __heap_base); for tests and the linker. */
 export function rt_static_end(): usize { return __heap_base; }

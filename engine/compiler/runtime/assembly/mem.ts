@@ -113,6 +113,14 @@ export function freeTop(p: usize, size: usize): void {
   if (p + size == heapPtr) heapPtr = p;
 }
 
+/**
+ * OPA's strict-builtin-errors mode. Off (OPA's default): a built-in that fails (type error, division
+ * by zero, ...) makes its expression undefined. On: the failure aborts evaluation with OPA's
+ * message. Policy code built in strict mode calls rt_set_strict_builtin_errors(1).
+ */
+export let strictErrors = false;
+export function setStrictErrors(on: bool): void { strictErrors = on; }
+
 // Error message builder: a fixed static buffer, so building a message never touches the heap.
 const MSG_CAP: u32 = 1024;
 const MSG = memory.data(1024);

@@ -7,7 +7,6 @@ import {
 } from "../value";
 import { compare, equal } from "../compare";
 import { setAdd, collFind } from "../collections";
-import { abortWith } from "../mem";
 import { bigIntArith } from "../bigint";
 import { isNum, isSet } from "./util";
 import { needNum, needStr, needArr, needObj, needSet, needArrOrSet, typeErr, elemTypeErr, builtinErr } from "./util";
@@ -74,11 +73,11 @@ export function builtin_div(a: usize, b: usize): usize {
 
 export function builtin_rem(a: usize, b: usize): usize {
   if (!needNum("rem", 1, a) || !needNum("rem", 2, b)) return 0;
-  if (!numAsInt(a)) { abortWith("eval_builtin_error: rem: modulo on floating-point number"); return 0; }
+  if (!numAsInt(a)) return builtinErr("rem", "modulo on floating-point number");
   const x = gotInt;
-  if (!numAsInt(b)) { abortWith("eval_builtin_error: rem: modulo on floating-point number"); return 0; }
+  if (!numAsInt(b)) return builtinErr("rem", "modulo on floating-point number");
   const y = gotInt;
-  if (y == 0) { abortWith("eval_builtin_error: rem: modulo by zero"); return 0; }
+  if (y == 0) return builtinErr("rem", "modulo by zero");
   if (y == -1) return mkInt(0);
   return mkInt(x % y);
 }
@@ -113,12 +112,12 @@ export function builtin_floor(a: usize): usize {
 
 export function builtin_numbers_range(a: usize, b: usize): usize {
   if (!needNum("numbers.range", 1, a) || !needNum("numbers.range", 2, b)) return 0;
-  if (!numAsInt(a)) { abortWith("eval_builtin_error: numbers.range: operand 1 must be integer number but got floating-point number"); return 0; }
+  if (!numAsInt(a)) return builtinErr("numbers.range", "operand 1 must be integer number but got floating-point number");
   const x = gotInt;
-  if (!numAsInt(b)) { abortWith("eval_builtin_error: numbers.range: operand 2 must be integer number but got floating-point number"); return 0; }
+  if (!numAsInt(b)) return builtinErr("numbers.range", "operand 2 must be integer number but got floating-point number");
   const y = gotInt;
   const n = x <= y ? y - x + 1 : x - y + 1;
-  if (n > 100000000) { abortWith("eval_builtin_error: numbers.range: range too large"); return 0; }
+  if (n > 100000000) return builtinErr("numbers.range", "range too large");
   const r = mkArr(<u32>n);
   if (x <= y) for (let i = x; i <= y; i++) arrPush(r, mkInt(i));
   else for (let i = x; i >= y; i--) arrPush(r, mkInt(i));
@@ -133,7 +132,7 @@ export function builtin_numbers_range_step(a: usize, b: usize, s: usize): usize 
   const y = gotInt;
   if (!numAsInt(s)) return 0;
   const st = gotInt;
-  if (st <= 0) { abortWith("eval_builtin_error: numbers.range_step: step must be a positive number above zero"); return 0; }
+  if (st <= 0) return builtinErr("numbers.range_step", "step must be a positive number above zero");
   const r = mkArr(4);
   if (x <= y) for (let i = x; i <= y; i += st) arrPush(r, mkInt(i));
   else for (let i = x; i >= y; i -= st) arrPush(r, mkInt(i));

@@ -6,14 +6,15 @@ import {
   numKind, N_INT,
 } from "../value";
 import { ensureSorted } from "../collections";
-import { alloc, abortWith } from "../mem";
+import { alloc } from "../mem";
 import { utf8Count, seqLen, decode, decLen, byteOffsetOf } from "../utf8";
 import { putUtf8 } from "../json";
 import { scanNumber, numberFromText, formatI64 } from "../numtext";
 import { isStr, isNum, isArr, isSet, isArrOrSet, elemCount, elemAt, typeNameOf } from "./util";
-import { msgBegin, msgAdd, msgAbort } from "../mem";
+import { msgBegin, msgAdd, msgAbort, strictErrors } from "../mem";
 
 function replaceNErr(what: string): usize {
+  if (!strictErrors) return 0;
   msgBegin();
   msgAdd("eval_type_error: strings.replace_n: operand 1 non-string "); msgAdd(what); msgAdd(" found in pattern object");
   msgAbort();
@@ -234,7 +235,7 @@ export function builtin_substring(s: usize, start: usize, len: usize): usize {
   const st = gotInt;
   if (!numAsInt(len)) return 0;
   const ln = gotInt;
-  if (st < 0) { abortWith("eval_builtin_error: substring: negative offset"); return 0; }
+  if (st < 0) return builtinErr("substring", "negative offset");
   const p = strPtr(s), n = strLen(s);
   const b0 = byteOffsetOf(p, n, st > 0x7fffffff ? 0x7fffffff : <u32>st);
   if (b0 >= n) return mkStr(p, 0);
@@ -381,7 +382,7 @@ const HEXDIGITS = memory.data<u8>([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 9
 export function builtin_format_int(x: usize, base: usize): usize {
   if (!needNum("format_int", 1, x) || !needNum("format_int", 2, base) || !numAsInt(base)) return 0;
   const b = gotInt;
-  if (b != 2 && b != 8 && b != 10 && b != 16) { abortWith("eval_builtin_error: format_int: operand 2 must be one of {2, 8, 10, 16}"); return 0; }
+  if (b != 2 && b != 8 && b != 10 && b != 16) return builtinErr("format_int", "operand 2 must be one of {2, 8, 10, 16}");
   // Truncate toward zero, like big.Float.Int.
   const f = numF64(x);
   const v: i64 = numKind(x) == N_INT ? load<i64>(x, 8) : <i64>(f < 0 ? Math.ceil(f) : Math.floor(f));

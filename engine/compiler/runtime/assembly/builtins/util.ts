@@ -38,7 +38,7 @@ export function toArray(c: usize): usize {
 
 export { T_OBJ };
 
-import { msgBegin, msgAdd, msgAddDigit, msgAbort } from "../mem";
+import { msgBegin, msgAdd, msgAddDigit, msgAbort, strictErrors } from "../mem";
 
 export function typeNameOf(v: usize): string {
   switch (typeOf(v)) {
@@ -53,12 +53,12 @@ export function typeNameOf(v: usize): string {
 }
 
 /**
- * Aborts with OPA's runtime type error, e.g.
- * "eval_type_error: array.concat: operand 1 must be array but got object". Returns 0 for callers'
- * convenience (never actually returns).
+ * OPA's runtime type error, e.g.
+ * "eval_type_error: array.concat: operand 1 must be array but got object": an abort when strict
+ * built-in errors are on, otherwise the call is undefined (OPA's default), so this returns 0.
  */
 export function typeErr(name: string, operand: u32, expected: string, got: usize): usize {
-  if (got == 0) return 0; // undefined operands stay undefined
+  if (got == 0 || !strictErrors) return 0; // undefined operands stay undefined
   msgBegin();
   msgAdd("eval_type_error: "); msgAdd(name); msgAdd(": operand "); msgAddDigit(operand);
   msgAdd(" must be "); msgAdd(expected); msgAdd(" but got "); msgAdd(typeNameOf(got));
@@ -68,6 +68,7 @@ export function typeErr(name: string, operand: u32, expected: string, got: usize
 
 /** Like typeErr for "must be array of strings but got array containing number". */
 export function elemTypeErr(name: string, operand: u32, container: string, expected: string, got: usize): usize {
+  if (!strictErrors) return 0;
   msgBegin();
   msgAdd("eval_type_error: "); msgAdd(name); msgAdd(": operand "); msgAddDigit(operand);
   msgAdd(" must be "); msgAdd(container); msgAdd(" of "); msgAdd(expected); msgAdd(" but got ");
@@ -77,6 +78,7 @@ export function elemTypeErr(name: string, operand: u32, container: string, expec
 }
 
 export function builtinErr(name: string, what: string): usize {
+  if (!strictErrors) return 0;
   msgBegin();
   msgAdd("eval_builtin_error: "); msgAdd(name); msgAdd(": "); msgAdd(what);
   msgAbort();
