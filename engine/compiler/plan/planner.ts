@@ -27,6 +27,7 @@ export function plan(program: CheckedProgram, entrypoints: string[]): Result<ir.
   } catch (e) {
     if (e instanceof PlanError) {
       const err: CompileError = { code: "rego_unsupported_error", message: e.message, location: e.location };
+      if (e.rule !== undefined) err.rule = e.rule;
       return { ok: false, errors: [err] };
     }
     throw e;
@@ -108,7 +109,13 @@ export class Planner {
     if (known) return known;
     const name = `g0.data.${node.path.join(".")}${ctx.key ? `#${this.funcNames.size}` : ""}`;
     this.funcNames.set(memo, name);
-    this.funcs.push(new RulePlanner(this, node, ctx).planFunc(name));
+    try {
+      this.funcs.push(new RulePlanner(this, node, ctx).planFunc(name));
+    } catch (e) {
+      // Name the innermost rule being planned in the error, as the other stages do.
+      if (e instanceof PlanError && e.rule === undefined) e.rule = node.path.join(".");
+      throw e;
+    }
     return name;
   }
 

@@ -10,6 +10,9 @@ export type Cont = () => void;
 
 /** A construct the planner cannot lower; reported as rego_unsupported_error. */
 export class PlanError extends Error {
+  /** The rule (path below data) whose planning failed, once known. */
+  rule: string | undefined;
+
   constructor(
     message: string,
     readonly location: Location | null,
