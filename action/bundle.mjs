@@ -37,8 +37,11 @@ const staticLoads = {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "build"), { recursive: true });
 await build({
-  entryPoints: [join(root, "action/index.ts")],
-  outfile: join(out, "index.js"),
+  entryPoints: { index: join(root, "action/index.ts") },
+  outdir: out,
+  // The compiler goes into its own chunk, loaded only to compile a `policies` input.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   target: "node20",

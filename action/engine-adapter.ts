@@ -22,7 +22,7 @@ import { ENTRYPOINTS, type PolicyRunner } from "../engine/evaluate/types.js";
 import { IssueLog } from "../engine/inputs/issues.js";
 import { loadTree, type ManagementTree } from "../engine/inputs/tree.js";
 import { loadMetadata } from "../engine/inputs/metadata.js";
-import { loadCompiledPolicy, compile, readRegoDirectory } from "../engine/compiler/index.js";
+import { loadCompiledPolicy } from "../engine/compiler/builtins/index.js";
 import type { Engine, EvaluationInputs, ExemptionInfo, EvaluationReport, ApprovalChange } from "./engine-port.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,6 +34,9 @@ export function bundledPolicyPath(): string | undefined {
 }
 
 async function compileFolder(dir: string): Promise<Uint8Array> {
+  // Loaded only when policies must be compiled here: the compiler (with binaryen) is most of the
+  // bundle, and the usual run loads the precompiled dist/policy.wasm instead.
+  const { compile, readRegoDirectory } = await import("../engine/compiler/index.js");
   const modules = await readRegoDirectory(dir);
   const out = await compile({ modules, entrypoints: Object.values(ENTRYPOINTS) } as never) as unknown;
   const r = out as { ok: boolean; value?: Uint8Array; errors?: { message: string; location?: { file?: string; line?: number; col?: number } | null }[] };

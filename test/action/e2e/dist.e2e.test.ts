@@ -46,6 +46,8 @@ describe("dist/index.js end to end", () => {
     cpSync(join(tenant, "tree.json"), join(repo.dir, "data/tree.json"));
     cpSync(join(tenant, "controls.json"), join(repo.dir, "data/controls.json"));
     cpSync(join(ROOT, "policies/config.example.yaml"), join(repo.dir, ".exemptions/config.yaml"));
+    // The organisation's own copy of the policies, for the `policies` input.
+    for (const f of ["approval.rego", "decision.rego", "validation.rego"]) cpSync(join(ROOT, "policies", f), join(repo.dir, "org-policies", f));
     repo.write({
       "exemptions/sandbox-tls.yaml": yamlFile({
         name: "sandbox-tls", displayName: "Sandbox TLS", description: "Lab traffic only.",
@@ -75,6 +77,8 @@ describe("dist/index.js end to end", () => {
         category: "waiver", justification: "risk_accepted", owner: "x@contoso.com",
       }),
     });
+    // The pull request also tries to loosen the approval policy that judges it.
+    repo.write({ "org-policies/approval.rego": "package exemptions.approval\n\nimport rego.v1\n\nresult := {\"required\": [], \"groups\": []}\n" });
     headSha = repo.commit("Add waivers");
     repo.git("checkout", "-q", "main");
     repo.write({ "README.md": "moved on\n" });
@@ -202,4 +206,16 @@ describe("dist/index.js end to end", () => {
     expect(Number(res.outputs["denied-count"])).toBeGreaterThanOrEqual(1);
     expect(gh.violations).toEqual([]);
   }, 180_000);
+  it("policies input: compiled at run time from the base commit, so the pull request cannot loosen them", async () => {
+    const res = await runDist({
+      tmp, event: "pull_request", payload: pullRequestEvent(pr({ number: 7 })), repository: REPO, workspace: repo.dir,
+      apiUrl: gh.baseUrl, token: "write-token", inputs: { ...inputs, policies: "org-policies" }, id: String(++n),
+    });
+    expect(res.stderr).not.toMatch(/TypeError|ReferenceError|Cannot find module/);
+    expect(res.summary).not.toMatch(/do not compile/);
+    expect(res.outputs["approval"]).toBe("pending");
+    const body = gh.commentsOn(7).find((c) => c.body.includes(MARKER))!.body;
+    expect(body).toMatch(/security-leads: management group or global scope/);
+    expect(gh.violations).toEqual([]);
+  }, 240_000);
 });
