@@ -45,7 +45,11 @@ export interface Plan {
 export interface Func {
   /** Unique name, e.g. "g0.data.test.p". */
   name: string;
-  /** Parameter locals; params[0] is input and params[1] is data. */
+  /**
+   * Parameter locals; params[0] is input and params[1] is data. The planner passes a third,
+   * params[2]: an object made once per evaluation (and once per `with` scope) in which rule
+   * functions cache their values (see engine/compiler/plan/cache.ts); backends need not know.
+   */
   params: Local[];
   /** The local whose value is returned (undefined if never assigned). */
   return: Local;
