@@ -43,7 +43,7 @@ const PAGE = 65536;
 /** What AssemblyScript emits by default and Node 20 runs; validation needs them declared. */
 function features(): binaryen.Features {
   const f = binaryen.Features;
-  return f.MVP | f.MutableGlobals | f.SignExt | f.BulkMemory | f.BulkMemoryOpt | f.NontrappingFPToInt | f.Multivalue | f.ReferenceTypes;
+  return f.MVP | f.MutableGlobals | f.SignExt | f.BulkMemory | f.BulkMemoryOpt | f.NontrappingFPToInt | f.Multivalue | f.ReferenceTypes | f.SIMD128;
 }
 
 export function emitWasm(policy: ir.Policy, runtime: Uint8Array, options: EmitOptions = {}): Uint8Array {
