@@ -336,10 +336,31 @@ export class BodyPlanner {
           k();
         });
       case "print":
-      case "internal.print":
-        return k();
+        return this.planPrint(c, k);
     }
     this.planCall(c, true, () => k());
+  }
+
+  /**
+   * `print(a, b)` as OPA lowers it: internal.print([{values of a}, {values of b}]), each set
+   * collecting every value of its argument (empty when undefined, printed as <undefined>).
+   * Printing never fails the body.
+   */
+  private planPrint(c: CallTerm, k: Cont): void {
+    const groups = this.fb.newLocal();
+    this.emit({ op: "MakeArray", capacity: c.args.length, target: groups });
+    for (const a of c.args) {
+      const set = this.fb.newLocal();
+      this.emit({ op: "MakeSet", target: set });
+      this.fb.group(() => this.scoped(() => this.planTerm(a, (v) => this.emit({ op: "SetAdd", value: v, set }))));
+      this.emit({ op: "ArrayAppend", value: { kind: "local", local: set }, array: groups });
+    }
+    this.p.useBuiltin("internal.print", 1);
+    this.fb.group(() => {
+      const r = this.fb.newLocal();
+      this.emit({ op: "Call", func: "internal.print", args: [{ kind: "local", local: groups }], result: r });
+    });
+    k();
   }
 
   /** `x in xs` / `k, v in xs`: found := true if a member matches, else undefined. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePlan, Interp } from "../../../engine/compiler/ir/interp.js";
-import { fromJSON } from "../../../engine/compiler/ir/values.js";
+import { fromJSON, toJSON as toJSONValue } from "../../../engine/compiler/ir/values.js";
 import type * as ir from "../../../engine/compiler/ir/ir.js";
 import { plan } from "../../../engine/compiler/plan/index.js";
 import {
@@ -311,6 +311,20 @@ describe("with", () => {
     expect(evalRule(pkgs, "test/q")).toBe(3);
     expect(evalRule(pkgs, "test/d")).toBe(2);
     expect(evalRule(pkgs, "test/r", [5, 6])).toBe(11);
+  });
+});
+
+describe("print", () => {
+  it("prints every value of each argument and never fails the body", () => {
+    const printed: unknown[] = [];
+    const pkgs = { test: [rule({ ref: "p", body: [e(call("print", "x", input("missing"), input(v("$wildcard9"))))] })] };
+    const pol = compile(pkgs, ["test/p"]);
+    expect(pol.builtins).toContainEqual({ name: "internal.print", arity: 1 });
+    const res = evaluatePlan(pol, "test/p", [1, 2], {}, {
+      builtins: { "internal.print": ([g]) => (printed.push(toJSONValue(g)), true) },
+    });
+    expect(res).toEqual([{ result: true }]);
+    expect(printed).toEqual([[["x"], [], [1, 2]]]);
   });
 });
 
