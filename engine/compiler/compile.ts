@@ -75,6 +75,11 @@ export async function compileWithTimings(req: CompileRequest): Promise<CompileOu
     return policy ? { result, timings, policy } : { result, timings };
   };
 
+  // Start loading binaryen now, so that the compilation of its Wasm (done by V8 off the main thread)
+  // can overlap with the front end.
+  const emitModule = import("./wasm/emit.js");
+  emitModule.catch(() => {});
+
   const modules: Module[] = [];
   const errors: CompileError[] = [];
   for (const m of req.modules) {
@@ -99,7 +104,7 @@ export async function compileWithTimings(req: CompileRequest): Promise<CompileOu
 
   t = performance.now();
   try {
-    const { emitWasm } = await import("./wasm/emit.js");
+    const { emitWasm } = await emitModule;
     const runtime = req.runtime ?? defaultRuntime();
         // Validation (tens of ms) turns a code generator bug into a compile error instead of a module
     // that fails to load.
