@@ -65,7 +65,7 @@ const cases: [string, ...string[]][] = [
   ["array.concat", "[1]", "[2,3]", "[1,2,3]"], ["array.concat", '{"a":1}', "[]", "error: eval_type_error: array.concat: operand 1 must be array but got object"],
   ["array.concat", "[]", '{"a":1}', "error: eval_type_error: array.concat: operand 2 must be array but got object"],
   ["array.slice", "[1,2,3,4,5]", "1", "3", "[2,3]"], ["array.slice", "[1,2,3]", "-5", "10", "[1,2,3]"], ["array.slice", "[1,2,3]", "2", "1", "[]"],
-  ["array.reverse", "[1,2,3]", "[3,2,1]"], ["array.flatten", "[1,[2,[3,[]]],4]", "[1,2,3,4]"],
+  ["array.reverse", "[1,2,3]", "[3,2,1]"], ["array.flatten", "[1,[2,[3,[]]],4]", "[1,2,[3,[]],4]"], ["array.flatten", '[[1,2],"s",[3,{"a":"b"}],4.5,[6,[7,8]]]', '[1,2,"s",3,{"a":"b"},4.5,6,[7,8]]'],
   ["array.flatten", "1", "error: eval_type_error: array.flatten: operand 1 must be array but got number"],
   ["object.get", '{"a":{"b":1}}', '"a"', "0", '{"b":1}'], ["object.get", '{"a":1}', '"x"', '"d"', '"d"'],
   ["object.get", '{"a":{"b":[5,6]}}', '["a","b",1]', "0", "6"], ["object.get", '{"a":1}', "[]", "0", '{"a":1}'],
@@ -103,6 +103,8 @@ const cases: [string, ...string[]][] = [
   ["format_int", "15.5", "16", '"f"'], ["format_int", "4.1", "10", '"4"'], ["format_int", "-5", "2", '"-101"'], ["format_int", "255", "8", '"377"'],
   ["to_number", '"3"', "3"], ["to_number", '"-1.5e2"', "-150"], ["to_number", "true", "1"], ["to_number", "null", "0"], ["to_number", "7", "7"],
   ["to_number", '"broken"', "error: eval_builtin_error: to_number: invalid syntax"],
+  ["to_number", '"-Infinity"', "error: eval_type_error: to_number: operand 1 must be a finite number but got NaN or Inf"],
+  ["to_number", '"nan"', "error: eval_type_error: to_number: operand 1 must be a finite number but got NaN or Inf"], ["to_number", '"+7"', "7"],
   // sprintf: Go fmt semantics as OPA passes values (strings/int/*big.Int/float64, others as Rego text).
   ["sprintf", '"hi %s"', '["there"]', '"hi there"'], ["sprintf", '"hi %02X.%02X"', "[127, 1]", '"hi 7F.01"'],
   ["sprintf", '"hi %.2f"', "[3.1415]", '"hi 3.14"'], ["sprintf", '"hi %s"', "[true]", '"hi true"'],

@@ -36,17 +36,17 @@ export function builtin_array_reverse(a: usize): usize {
   return r;
 }
 
-function flattenInto(r: usize, a: usize): void {
-  const n = arrLen(a);
-  for (let i: u32 = 0; i < n; i++) {
-    const e = arrAt(a, i);
-    if (typeOf(e) == T_ARR) flattenInto(r, e); else arrPush(r, e);
-  }
-}
-
+/** One level only, as OPA: [[1], [2, [3]]] becomes [1, 2, [3]]. */
 export function builtin_array_flatten(a: usize): usize {
   if (!needArr("array.flatten", 1, a)) return 0;
-  const r = mkArr(arrLen(a));
-  flattenInto(r, a);
+  const n = arrLen(a);
+  const r = mkArr(n);
+  for (let i: u32 = 0; i < n; i++) {
+    const e = arrAt(a, i);
+    if (typeOf(e) == T_ARR) {
+      const m = arrLen(e);
+      for (let j: u32 = 0; j < m; j++) arrPush(r, arrAt(e, j));
+    } else arrPush(r, e);
+  }
   return r;
 }

@@ -395,6 +395,19 @@ export function builtin_format_int(x: usize, base: usize): usize {
   return r;
 }
 
+/** "nan", "inf", "infinity" in any case, with an optional sign. */
+function isNanOrInf(p: usize, n: u32): bool {
+  if (n > 0 && (load<u8>(p) == 45 || load<u8>(p) == 43)) { p++; n--; }
+  if (n != 3 && n != 8) return false;
+  const w = n == 3 ? "nan" : "infinity";
+  let ok = true;
+  for (let i: u32 = 0; i < n; i++) if ((load<u8>(p + i) | 32) != <u8>w.charCodeAt(<i32>i)) { ok = false; break; }
+  if (ok) return true;
+  if (n != 3) return false;
+  for (let i: u32 = 0; i < 3; i++) if ((load<u8>(p + i) | 32) != <u8>"inf".charCodeAt(<i32>i)) return false;
+  return true;
+}
+
 export function builtin_to_number(x: usize): usize {
   if (x == 0) return 0;
   switch (typeOf(x)) {
@@ -405,7 +418,14 @@ export function builtin_to_number(x: usize): usize {
       let p = strPtr(x), n = strLen(x);
       if (n > 0 && load<u8>(p) == 43) { p++; n--; } // strconv.ParseFloat accepts a leading '+'
       const m = scanNumber(p, n);
-      if (m == 0 || m != n) return builtinErr("to_number", "invalid syntax");
+      if (m == 0 || m != n) {
+        // strconv.ParseFloat accepts NaN and infinities, which OPA then rejects as a type error.
+        if (isNanOrInf(p, n)) {
+          if (!strictErrors) return 0;
+          msgBegin(); msgAdd("eval_type_error: to_number: operand 1 must be a finite number but got NaN or Inf"); msgAbort();
+        }
+        return builtinErr("to_number", "invalid syntax");
+      }
       return numberFromText(p, n);
     }
     default: return 0;
