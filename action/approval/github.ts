@@ -5,7 +5,7 @@ import type { GitHubClient } from "../github/client.js";
 import { describeFailure } from "../github/errors.js";
 import { publishCheckRun, findCheckRun } from "../checks/check-runs.js";
 import { foldReviews, currentApprovers, type ReviewerState } from "./fold.js";
-import { decideApproval, type ApprovalOutcome, type ApprovalRequirement } from "./requirements.js";
+import { decideApproval, type ApprovalOutcome, type ApprovalRequirement, type MembershipLookup } from "./requirements.js";
 import { md } from "../report/escape.js";
 
 export const APPROVAL_CHECK = "exemptions / approval";
@@ -19,8 +19,8 @@ export async function listReviewerStates(client: GitHubClient, pr: PullRef): Pro
   })).filter((r) => r.login !== ""), pr.headSha, pr.author);
 }
 
-export function membershipLookup(client: GitHubClient): (group: string, login: string) => Promise<{ member: boolean; error?: string }> {
-  const cache = new Map<string, Promise<{ member: boolean; error?: string }>>();
+export function membershipLookup(client: GitHubClient): MembershipLookup {
+  const cache = new Map<string, ReturnType<MembershipLookup>>();
   return (group, login) => {
     const key = `${group}\u0000${login.toLowerCase()}`;
     let hit = cache.get(key);
@@ -30,7 +30,7 @@ export function membershipLookup(client: GitHubClient): (group: string, login: s
         .then((res) => ({ member: res.data.state === "active" }))
         .catch((error: unknown) => {
           const f = describeFailure(error);
-          if (f.status === 404) return { member: false };
+          if (f.status === 404) return { member: false, notFound: true };
           return { member: false, error: `cannot read membership of ${group} (${f.status ?? "error"}: ${f.message})` };
         });
       cache.set(key, hit);
@@ -49,7 +49,8 @@ export function renderApprovalSummary(outcome: ApprovalOutcome, reviewers: reado
     lines.push(`- ${done ? "✅" : "⏳"} **${md(g.group)}** — ${g.reasons.map(md).join("; ")}`
       + (g.exemptions.length ? ` (${g.exemptions.map(md).join(", ")})` : "")
       + (done ? `: approved by ${g.approvedBy.map(md).join(", ")}` : ": still needed")
-      + (g.unresolved ? ` — ${md(g.unresolved)}` : ""));
+      + (g.unresolved ? ` — ${md(g.unresolved)}` : "")
+      + (!done && g.notFound.length ? ` — not found as members: ${g.notFound.map(md).join(", ")} (GitHub also answers "not found" when the token may not read the team: the default GITHUB_TOKEN cannot; use a token with members: read)` : ""));
   }
   const stale = reviewers.filter((r) => r.state === "APPROVED" && !r.current);
   if (stale.length) {

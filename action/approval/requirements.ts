@@ -19,6 +19,8 @@ export interface GroupStatus {
   approvedBy: string[];
   /** Membership could not be checked (e.g. the token may not read teams). */
   unresolved?: string;
+  /** Approvers the API reported as not found in the team (a 404 is also what a token without access gets). */
+  notFound: string[];
 }
 
 export interface ApprovalOutcome {
@@ -45,18 +47,19 @@ export function qualifyGroup(group: string, defaultOrg: string): string {
   return (g.includes("/") ? g : `${defaultOrg}/${g}`).toLowerCase();
 }
 
-export type MembershipLookup = (group: string, login: string) => Promise<{ member: boolean; error?: string }>;
+export type MembershipLookup = (group: string, login: string) => Promise<{ member: boolean; error?: string; notFound?: boolean }>;
 
 export async function decideApproval(
   reqs: readonly ApprovalRequirement[], approvers: readonly string[], defaultOrg: string, isMember: MembershipLookup,
 ): Promise<ApprovalOutcome> {
   const groups: GroupStatus[] = [];
   for (const [group, { reasons, exemptions }] of mergeRequirements(reqs, defaultOrg)) {
-    const status: GroupStatus = { group, reasons, exemptions, approvedBy: [] };
+    const status: GroupStatus = { group, reasons, exemptions, approvedBy: [], notFound: [] };
     for (const login of approvers) {
       const res = await isMember(group, login);
       if (res.error) status.unresolved = res.error;
       if (res.member) status.approvedBy.push(login);
+      else if (res.notFound) status.notFound.push(login);
     }
     groups.push(status);
   }

@@ -93,6 +93,7 @@ describe("action against the local GitHub server", () => {
     expect(runs[0]).toMatchObject({ status: "in_progress", conclusion: null });
     expect(runs[0]!.title).toContain("contoso/security-leads");
     expect(runs[0]!.summary).toMatch(/earlier commit.*lead-alice/s);
+    expect(runs[0]!.summary).toContain("not found as members: random-dev");
 
     gh.addReview(9, "lead-alice", "APPROVED", head);
     const ok = await runApprovalCheck(client, pr, reqs);
