@@ -80,6 +80,7 @@ export class RowScanner {
     const rows: RawRow[] = [];
     let captureFrom = this.rowPieces ? 0 : -1;
     const n = chunk.length;
+    let nextBackslash = -1;
     for (let i = 0; i < n; i++) {
       const c = chunk[i]!;
       if (this.inString) {
@@ -109,11 +110,15 @@ export class RowScanner {
         } else {
           // Fast path: jump to the next quote or backslash. (A raw newline inside a string is
           // invalid JSON anyway; JSON.parse reports the row, so line counts may skip it.)
-          const q = chunk.indexOf(QUOTE, i);
-          const b = chunk.indexOf(BACKSLASH, i);
-          let next = q < 0 ? b : b < 0 ? q : Math.min(q, b);
-          if (next < 0) next = n;
-          i = next - 1;
+          // The next backslash is found once per chunk region and reused: searching for it from
+          // every string would rescan the rest of a 1 MB chunk each time (quadratic).
+          if (nextBackslash < i) {
+            nextBackslash = chunk.indexOf(BACKSLASH, i);
+            if (nextBackslash < 0) nextBackslash = n;
+          }
+          let q = chunk.indexOf(QUOTE, i);
+          if (q < 0) q = n;
+          i = Math.min(q, nextBackslash) - 1;
         }
         continue;
       }
