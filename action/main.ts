@@ -3,7 +3,7 @@
 // head exemption sets on the same assessment data, and reports in the sticky comment, the job
 // summary, a check run with line annotations, and the approval check. It never crashes on a
 // read-only token (fork pull requests): what it could not write is said in the job summary.
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import type { Engine, ExemptionInfo, EvaluationInputs } from "./engine-port.js";
@@ -105,6 +105,8 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
   for (const [commit, dir] of [[base.value, baseDir], [pr.headSha, headDir]] as const) {
     const r = await materialize(repoDir, commit, inputs.exemptions, dir);
     if (!r.ok) throw new Error(r.error);
+    // The folder may not exist on one side (the pull request that creates it): an empty set.
+    await mkdir(join(dir, inputs.exemptions), { recursive: true });
   }
   const trusted = async (p: string | undefined): Promise<string | undefined> => {
     if (!p || isAbsolute(p)) return p;

@@ -219,3 +219,50 @@ describe("dist/index.js end to end", () => {
     expect(gh.violations).toEqual([]);
   }, 240_000);
 });
+
+describe("dist/index.js end to end: the first exemption of a repository", () => {
+  it("a management-group waiver gets the score delta, the newly not-applicable resources and a pending approval", async () => {
+    const gh = new FakeGitHub();
+    await gh.start();
+    gh.addToken("w");
+    const repo = tempRepo();
+    const tmp = mkdtempSync(join(tmpdir(), "exemptions-e2e-first-"));
+    try {
+      const tenant = join(ROOT, "engine/examples/tenant");
+      cpSync(join(tenant, "assessments"), join(repo.dir, "data/assessments"), { recursive: true });
+      cpSync(join(tenant, "tree.json"), join(repo.dir, "data/tree.json"));
+      cpSync(join(tenant, "controls.json"), join(repo.dir, "data/controls.json"));
+      repo.write({ "README.md": "security exemptions\n" });
+      const base = repo.commit("empty repository: no exemptions folder yet");
+      repo.write({
+        "exemptions/prod-mfa-partner-idp.yaml": yamlFile({
+          name: "prod-mfa-partner-idp", displayName: "MFA enforced by the partner IdP",
+          description: "Sign-in goes through the partner IdP, which enforces MFA.", recommendations: [MFA_KEY],
+          scopes: ["/providers/Microsoft.Management/managementGroups/Production"],
+          category: "waiver", justification: "risk_accepted", expiresOn: inDays(60), owner: "iam@contoso.com",
+        }),
+      });
+      const head = repo.commit("first waiver");
+      const r = await runDist({
+        tmp, event: "pull_request", payload: pullRequestEvent({ headSha: head, baseSha: base, number: 42, title: "Waive MFA on Production" }),
+        repository: "contoso/security-exemptions", workspace: repo.dir, apiUrl: gh.baseUrl, token: "w",
+        inputs: { assessments: "data/assessments", tree: "data/tree.json", controls: "data/controls.json" }, id: "first",
+      });
+      expect(r.summary).not.toMatch(/Exemptions: failed/);
+      expect(r.code).toBe(0);
+      const body = gh.commentsOn(42)[0]!.body;
+      expect(body).toContain("## Exemptions: ✅ valid");
+      expect(body).toMatch(/\(\*\*\+[\d.]+ pts\*\*\)/);
+      expect(body).toMatch(/Resources newly not applicable \(3\)/);
+      expect(r.outputs["newly-not-applicable-count"]).toBe("3");
+      const approval = gh.checkRunsNamed("exemptions / approval")[0]!;
+      expect(approval).toMatchObject({ status: "in_progress", conclusion: null });
+      expect(approval.title).toMatch(/security-leads/);
+      expect(gh.violations).toEqual([]);
+    } finally {
+      repo.cleanup();
+      rmSync(tmp, { recursive: true, force: true });
+      await gh.stop();
+    }
+  }, 180_000);
+});
