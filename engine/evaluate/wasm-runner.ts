@@ -2,14 +2,14 @@
 // Rego→Wasm compiler (engine/compiler) and run them with the unmodified
 // @open-policy-agent/opa-wasm SDK. The organisation's config goes in as data.config.
 //
-// The compiler is looked up at run time so the rest of the engine builds and runs its tests while
-// the compiler is being written; compilerAvailable() says whether it is there.
 
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PolicyRunner } from "./types.js";
 import { ENTRYPOINTS } from "./types.js";
+import * as compiler from "../compiler/index.js";
 
 /** What this module needs of engine/compiler/index.js. */
 export interface CompilerApi {
@@ -23,33 +23,27 @@ export interface LoadedPolicyLike {
   evaluate(input: unknown, entrypoint?: string | number): { result: unknown }[];
 }
 
-/** The repository's policies/ folder (engine/evaluate → ../../policies, also from build/). */
+/**
+ * The repository's policies/ folder: the nearest `policies/decision.rego` above this module, so
+ * it is found from the sources, from build/ and from a bundle in dist/ alike.
+ */
 export function defaultPolicyDir(): string {
-  const here = fileURLToPath(new URL(".", import.meta.url));
-  const up = here.includes("/build/engine/") ? "../../../policies" : "../../policies";
-  return join(here, up);
+  let dir = fileURLToPath(new URL(".", import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, "policies");
+    if (existsSync(join(candidate, "decision.rego"))) return candidate;
+    dir = join(dir, "..");
+  }
+  return join(process.cwd(), "policies");
 }
 
-// A variable specifier keeps TypeScript from resolving a module that may not exist yet.
-const COMPILER_MODULE = "../compiler/index.js";
-
-/** Why the compiler could not be loaded, when it could not (for error messages). */
-let compilerLoadError = "";
-
+/** The compiler's API (a static import, so bundlers such as esbuild include it). */
 export async function loadCompilerApi(): Promise<CompilerApi | null> {
-  try {
-    const m = (await import(COMPILER_MODULE)) as Partial<CompilerApi>;
-    if (typeof m.compile === "function" && typeof m.loadCompiledPolicy === "function") return m as CompilerApi;
-    compilerLoadError = "engine/compiler/index.js does not export compile and loadCompiledPolicy";
-    return null;
-  } catch (e) {
-    compilerLoadError = e instanceof Error ? e.message : String(e);
-    return null;
-  }
+  return { compile: compiler.compile as CompilerApi["compile"], loadCompiledPolicy: compiler.loadCompiledPolicy as unknown as CompilerApi["loadCompiledPolicy"] };
 }
 
 export async function compilerAvailable(): Promise<boolean> {
-  return (await loadCompilerApi()) !== null;
+  return typeof compiler.compile === "function" && typeof compiler.loadCompiledPolicy === "function";
 }
 
 export class PolicyLoadError extends Error {}
@@ -85,7 +79,7 @@ export interface RunnerOptions {
 
 export async function loadPolicyRunner(options: RunnerOptions = {}): Promise<PolicyRunner> {
   const api = await loadCompilerApi();
-  if (!api) throw new PolicyLoadError(`the Rego compiler (engine/compiler/index.js) cannot be loaded: ${compilerLoadError}`);
+  if (!api) throw new PolicyLoadError("the Rego compiler (engine/compiler/index.js) is not available");
   const modules = await readPolicyModules(options.policyDir ?? defaultPolicyDir());
   const entrypoints = options.entrypoints ?? Object.values(ENTRYPOINTS);
   const wasm = wasmOf(await api.compile({ modules, entrypoints }));
