@@ -203,5 +203,10 @@ describe("objects, sets and arrays", () => {
     expect(() => rt.exports.rt_abort_conflict(0)).toThrow("eval_conflict_error: complete rules must not produce multiple outputs");
     expect(() => rt.exports.rt_abort_conflict(1)).toThrow("eval_conflict_error: functions must not produce multiple outputs for same inputs");
     expect(() => rt.exports.rt_abort_conflict(2)).toThrow("eval_conflict_error: object keys must be unique");
+    const name = new TextEncoder().encode("data.test.p");
+    const p = rt.exports.opa_malloc(name.length);
+    new Uint8Array(rt.memory.buffer).set(name, p);
+    expect(() => rt.exports.rt_abort_conflict_named(0, p, name.length)).toThrow("eval_conflict_error: rule data.test.p produced conflicting values");
+    expect(() => rt.exports.rt_abort_conflict_named(1, p, name.length)).toThrow("eval_conflict_error: function data.test.p produced conflicting values for the same inputs");
   });
 });

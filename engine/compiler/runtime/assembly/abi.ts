@@ -9,7 +9,7 @@ import { objPut, objPutOnce, setAdd, objGet, collFind, ensureSorted, collCopy } 
 import { compare, equal } from "./compare";
 import { parseJSON, parseValueText, dumpJSON, dumpValue } from "./json";
 import { scanNumber, numberFromText } from "./numtext";
-import { alloc, heapGet, heapSet, abortWith, setStrictErrors } from "./mem";
+import { alloc, heapGet, heapSet, abortWith, setStrictErrors, msgBegin, msgAdd, msgAddBytes, msgAbort } from "./mem";
 import { utf8Count } from "./utf8";
 
 @external("policy", "eval") declare function policy_eval(ctx: usize): void;
@@ -192,6 +192,19 @@ function upsertAt(base: usize, path: usize, i: u32, v: usize): usize {
 export function rt_upsert(base: usize, path: usize, v: usize): usize {
   if (path == 0 || typeOf(path) != T_ARR) return 0;
   return upsertAt(base, path, 0, v);
+}
+
+/**
+ * A conflict inside one rule (or function) body, with OPA's message naming it: kind 0
+ * "rule <name> produced conflicting values", kind 1 "function <name> produced conflicting values for
+ * the same inputs". `name` is the rule's path text, e.g. "data.test.p". Never returns.
+ */
+export function rt_abort_conflict_named(kind: i32, name: usize, len: usize): void {
+  msgBegin();
+  msgAdd(kind == 1 ? "eval_conflict_error: function " : "eval_conflict_error: rule ");
+  msgAddBytes(name, <u32>len);
+  msgAdd(kind == 1 ? " produced conflicting values for the same inputs" : " produced conflicting values");
+  msgAbort();
 }
 
 export function rt_abort_conflict(kind: i32): void {
