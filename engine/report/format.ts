@@ -39,6 +39,8 @@ export function formatText(r: Report, maxRows: number): string {
   out.push(`Exemptions: ${r.exemptions.length} (${statusCounts(r) || "none"}); ${r.notApplicable.length} assessments not applicable because of them`);
   out.push(`Exposure: ${r.exposure.unhealthy} unhealthy assessments, ${r.exposure.exposedAfter} still exposed after mitigation-like exceptions`);
   if (r.validation.deny.length > 0) out.push(`Validation: ${r.validation.deny.length} denied (see below)`);
+  if (r.inputs.unscoredAssessments > 0) out.push(`Not scored: ${r.inputs.unscoredAssessments} assessments whose key is in no security control`);
+  if (r.drift.length > 0) out.push(`Drift: ${r.drift.length} assessments exempt in Azure but covered by no file (see below)`);
   out.push("");
 
   const changed = r.controls.filter((c) => c.before.current !== c.after.current || c.before.max !== c.after.max);
