@@ -137,7 +137,7 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
   ];
   const changes = exemptionChanges(changed.value, baseValidation.exemptions, headValidation.exemptions);
   const impact = computeImpact({
-    base: baseReport, head: headReport, changes, headExemptions: headValidation.exemptions.filter((e) => touched.has(e.file)),
+    base: baseReport, head: headReport, changes, headExemptions: headValidation.exemptions,
     diagnostics, at: now, expiringWithinDays: inputs.expiringWithinDays,
   });
 

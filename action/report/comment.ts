@@ -91,7 +91,7 @@ export function renderReport(impact: Impact, o: RenderOptions): string {
   }
 
   if (impact.expiring.length) {
-    lines.push("### Expiring soon", "");
+    lines.push("### Expiring soon", "", `Exemptions of the repository (with this pull request) that stop applying within ${impact.expiringWithinDays} days:`, "");
     for (const e of impact.expiring.slice(0, o.rowLimit)) lines.push(`- ${md(e.name)} expires on ${md(e.expiresOn)} (${e.days === 0 ? "today" : `in ${e.days} day${e.days === 1 ? "" : "s"}`})`);
     lines.push("");
   }

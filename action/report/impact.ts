@@ -21,7 +21,9 @@ export interface Impact {
   newlyNotApplicable: NaEntry[];
   noLongerNotApplicable: NaEntry[];
   changes: ExemptionChange[];
+  /** Exemptions of the whole head tree in effect and expiring within `expiringWithinDays`. */
   expiring: { name: string; file: string; expiresOn: string; days: number }[];
+  expiringWithinDays: number;
   denied: Diagnostic[];
   warnings: Diagnostic[];
 }
@@ -82,6 +84,7 @@ export function computeImpact(args: {
     noLongerNotApplicable: base.notApplicable.filter((e) => !headNa.has(naKey(e))),
     changes: args.changes,
     expiring,
+    expiringWithinDays: args.expiringWithinDays,
     denied: args.diagnostics.filter((d) => d.severity === "error"),
     warnings: args.diagnostics.filter((d) => d.severity === "warning"),
   };
