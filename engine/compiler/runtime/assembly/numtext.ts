@@ -2,8 +2,7 @@
 // after one correctly rounded step become FLOAT, everything else keeps its text (REF) so that
 // big numbers round-trip through JSON unchanged.
 
-import { mkInt, mkFloat, mkRef, N_INT, N_FLOAT, numKind, intOf, I64_SAFE } from "./value";
-import { alloc } from "./mem";
+import { mkInt, mkFloat, mkRef, N_INT, numKind, intOf, I64_SAFE } from "./value";
 import { decimalToDouble, formatDoubleShortest } from "./bignum";
 
 const POW10 = memory.data<f64>([
@@ -119,7 +118,7 @@ export function formatI64(out: usize, n: i64): u32 {
   return w;
 }
 
-/** Writes an INT or FLOAT number's text (not REF) to out (>= 400 bytes); returns the byte count. */
+/** Writes an INT or FLOAT number's text (not REF) to out (>= 64 bytes); returns the byte count. */
 export function formatNum(out: usize, v: usize): u32 {
   if (numKind(v) == N_INT) return formatI64(out, intOf(v));
   const f = load<f64>(v, 8);
@@ -128,14 +127,3 @@ export function formatNum(out: usize, v: usize): u32 {
   return formatDoubleShortest(out, f);
 }
 
-/** Number from an AssemblyScript-side f64 with INT preference (used by arithmetic). */
-export function numberOfF64(f: f64): usize { return mkFloat(f); }
-
-/** A copy of the text of a value for REF numbers that must outlive their source buffer. */
-export function copyBytes(p: usize, n: u32): usize {
-  const q = alloc(n);
-  memory.copy(q, p, n);
-  return q;
-}
-
-export { N_FLOAT };

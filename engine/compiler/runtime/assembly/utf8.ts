@@ -35,8 +35,3 @@ export function byteOffsetOf(p: usize, n: u32, cp: u32): u32 {
   while (i < n && k < cp) { i += seqLen(load<u8>(p + i)); k++; }
   return i < n ? i : n;
 }
-
-/** Code point index of byte offset `off` in [p, ...). */
-export function cpIndexOf(p: usize, off: u32): u32 {
-  return utf8Count(p, off);
-}

@@ -2,7 +2,7 @@
 
 import {
   T_OBJ, T_SET, T_ARR, typeOf, mkColl, collLen, keyAt, valAt, entryAt, mkArr, arrPush, arrLen,
-  arrAt, numAsInt, gotInt, mkBool, T_NUM,
+  arrAt, numAsInt, gotInt, mkBool, mkInt, T_NUM,
 } from "../value";
 import { objPut, objGet, setAdd, collFind, collCopy, ensureSorted } from "../collections";
 import { equal } from "../compare";
@@ -182,15 +182,12 @@ function walkInto(out: usize, path: usize, v: usize): void {
     else if (t == T_OBJ) { k = keyAt(v, i); c = valAt(v, i); }
     else { k = keyAt(v, i); c = k; }
     if (t == T_ARR) {
-      // Index keys are numbers.
-      arrPush(p, indexNum(i));
+      arrPush(p, mkInt(<i64>i)); // array paths use number keys
     } else arrPush(p, k);
     walkInto(out, p, c);
   }
 }
 
-import { mkInt } from "../value";
-function indexNum(i: u32): usize { return mkInt(<i64>i); }
 
 /** walk(x) as an array of [path, value] pairs in pre-order; the planner scans it. */
 export function builtin_walk(x: usize): usize {
