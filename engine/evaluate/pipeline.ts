@@ -85,6 +85,7 @@ export async function evaluate(req: EvaluateRequest, policies?: Policies): Promi
   const notApplicable: Report["notApplicable"] = [];
   const drift: Report["drift"] = [];
   let unscored = 0;
+  const unscoredKeys = new Set<string>();
   const missingSubs = new Set<string>();
   for (const e of exemptions) for (const k of e.recommendations) tally.touch(k.toLowerCase());
 
@@ -93,7 +94,13 @@ export async function evaluate(req: EvaluateRequest, policies?: Policies): Promi
     if (d && !e) throw new EvaluateError(`the decision policy named an exemption that was not given: ${d.exemption}`);
     const after = d ? "NotApplicable" : row.status;
     score.add(row.resourceKey, row.key, row.status, after);
-    if (!score.isScored(row.key)) unscored++;
+    if (!score.isScored(row.key)) {
+      unscored++;
+      if (!unscoredKeys.has(row.key)) {
+        unscoredKeys.add(row.key);
+        log.add({ source: "assessments", severity: "warning", file: row.file, line: row.line, index: row.index, field: "name", message: `assessment key ${row.key} is in no security control of the controls file: not scored (first of its rows)` });
+      }
+    }
     const exemptCause = row.status === "NotApplicable" && row.cause !== null && row.cause.toLowerCase() === "exempt";
     tally.add(row.key, row.status, row.cause, e ? { justification: e.justification } : null);
     if (d && e && (row.status !== "NotApplicable" || exemptCause)) {

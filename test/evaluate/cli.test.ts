@@ -44,6 +44,17 @@ describe("exempt evaluate", () => {
     expect(json.at).toBe("2026-11-22T00:00:00.000Z");
   });
 
+  it("exits 1 and lists the denial when the organisation's config forbids a waiver", async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "cli-config-"));
+    const config = join(dir, "config.yaml");
+    await writeFile(config, "categories:\n  waiver:\n    max_days: 30\n");
+    const r = await run([...TENANT, "--config", config]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/Denied:\n.*exemptions\/ddos-standard-devorg\.yaml:\d+:\d+: expiresOn: a waiver may last at most 30 days/);
+  });
+
   it("a missing input is a usage error", async () => {
     const r = await run(["--assessments", "nope.json", "--tree", "x", "--controls", "y"]);
     expect(r.code).toBe(2);

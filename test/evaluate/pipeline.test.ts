@@ -28,6 +28,7 @@ const S2 = "2b2b2b2b-0000-4000-8000-000000000002";
 const K1 = "0a0a0a0a-0000-4000-8000-0000000000a1";
 const K2 = "0a0a0a0a-0000-4000-8000-0000000000a2";
 const K3 = "0a0a0a0a-0000-4000-8000-0000000000a3";
+const K4 = "0a0a0a0a-0000-4000-8000-0000000000a4"; // in no control
 const vm = (sub: string, name: string) => `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${name}`;
 const row = (resource: string, key: string, code: string, cause?: string) => ({
   id: `${resource}/providers/Microsoft.Security/assessments/${key}`,
@@ -74,6 +75,7 @@ describe("evaluate: a hand-computed tenant", () => {
       row(vm(S2, "vm3"), K2, "Healthy"),
       row(vm(S2, "vm4"), K3, "Unhealthy"),
       row(vm(S2, "vm5"), K3, "NotApplicable", "Exempt"),
+      row(vm(S2, "vm5"), K4, "Unhealthy"),
     ].map((r) => JSON.stringify(r));
     lines.splice(3, 0, '{"name": "broken row"');
     await writeFile(join(dir, "assessments.jsonl"), lines.join("\n") + "\n");
@@ -116,12 +118,16 @@ describe("evaluate: a hand-computed tenant", () => {
       [K1, "partial_exception", 3, 2],
       [K2, "partial_exception", 3, 1],
       [K3, "active", 2, 0],
+      [K4, "active", 1, 0],
     ]);
-    // Unhealthy: vm1/K1 (waiver: still exposed), vm2/K2 (third-party control: not exposed), vm4/K3.
-    expect(report.exposure).toEqual({ unhealthy: 3, exposedAfter: 2 });
+    // Unhealthy: vm1/K1 (waiver: still exposed), vm2/K2 (third-party control: not exposed), vm4/K3,
+    // vm5/K4 (not scored, but exposed all the same).
+    expect(report.exposure).toEqual({ unhealthy: 4, exposedAfter: 3 });
     expect(report.drift.map((d) => [d.resourceId.split("/").pop(), d.assessmentKey, d.line])).toEqual([["vm5", K3, 9]]);
-    expect(report.issueCounts.errors).toBe(1);
-    expect(report.issues[0]).toMatchObject({ source: "assessments", line: 4 });
+    expect(report.issueCounts).toMatchObject({ errors: 1, warnings: 1 });
+    expect(report.issues[0]).toMatchObject({ source: "assessments", severity: "error", line: 4 });
+    expect(report.issues[1]).toMatchObject({ source: "assessments", severity: "warning", line: 10, field: "name" });
+    expect(report.inputs.unscoredAssessments).toBe(1);
     expect(report.validation.deny).toEqual([]);
   });
 });
