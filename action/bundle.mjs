@@ -58,8 +58,12 @@ writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module", privat
 // compiled with it. The compile step is itself bundled with the same plugin and run with node.
 const runtime = join(root, "build/opa-runtime.wasm");
 if (!existsSync(runtime)) {
-  console.error("build/opa-runtime.wasm is missing: run npm run build:runtime first");
-  process.exit(1);
+  // A fresh clone: build the runtime with the project's own script (AssemblyScript).
+  execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "--silent", "build:runtime"], { cwd: root, stdio: "inherit" });
+  if (!existsSync(runtime)) {
+    console.error("build/opa-runtime.wasm is missing and npm run build:runtime did not produce it");
+    process.exit(1);
+  }
 }
 cpSync(runtime, join(out, "build/opa-runtime.wasm"));
 if (!process.argv.includes("--no-policy")) {
