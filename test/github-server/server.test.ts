@@ -55,7 +55,11 @@ describe("local GitHub server", () => {
     const annotations = Array.from({ length: 51 }, (_, i) => ({ path: "a.yaml", start_line: i + 1, end_line: i + 1, annotation_level: "failure", message: "m" }));
     await expect(octokit.rest.checks.create({ owner, repo, name: "n", head_sha: "abc", output: { title: "t", summary: "s", annotations: annotations as never } })).rejects.toMatchObject({ status: 422 });
     await expect(octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: 7, bogus: 1 } as never)).rejects.toMatchObject({ status: 422 });
+    await expect(octokit.request("GET /repos/{owner}/{repo}/no-such-endpoint", { owner, repo })).rejects.toMatchObject({ status: 404 });
+    await expect(octokit.rest.repos.get({ owner, repo })).rejects.toMatchObject({ status: 501 });
     const added = gh.violations.splice(before);
+    expect(added.join("\n")).toMatch(/no-such-endpoint: no operation in GitHub's description/);
+    expect(added.join("\n")).toMatch(/repos\/get: valid request, but the test server does not implement it/);
     expect(added.join("\n")).toMatch(/head_sha/);
     expect(added.join("\n")).toMatch(/must NOT have more than 50 items/);
     expect(added.join("\n")).toMatch(/query parameter bogus/);
