@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
-import type { Engine, ExemptionInfo, EvaluationInputs } from "./engine-port.js";
+import type { Engine, EvaluationInputs } from "./engine-port.js";
 import type { Env, Runner } from "./runner/io.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 import { readEvent, type PullRequestContext } from "./runner/event.js";
@@ -14,7 +14,7 @@ import { createClient, type GitHubClient } from "./github/client.js";
 import { describeFailure } from "./github/errors.js";
 import { findStickyComment, stickyMarker, upsertStickyComment } from "./github/sticky-comment.js";
 import { publishCheckRun, type CheckAnnotation } from "./checks/check-runs.js";
-import { changedExemptionFiles, materialize, mergeBase, type FileChange } from "./git/changes.js";
+import { changedExemptionFiles, materialize, mergeBase } from "./git/changes.js";
 import { computeImpact, exemptionChanges, type Impact } from "./report/impact.js";
 import { renderReport } from "./report/comment.js";
 import { fitComment } from "./report/truncate.js";
@@ -277,4 +277,3 @@ export function toAnnotations(diagnostics: readonly { file: string; line?: numbe
   }));
 }
 
-export type { ExemptionInfo, FileChange };

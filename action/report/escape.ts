@@ -27,8 +27,3 @@ export function md(text: unknown): string {
     .replace(/^([-+=>])/, "\\$1")
     .replace(/^(\d+)([.)])/, "$1\\$2");
 }
-
-/** Escapes untrusted text for an HTML attribute or element inside the comment (e.g. <summary>). */
-export function html(text: unknown): string {
-  return md(text);
-}
