@@ -1,4 +1,4 @@
-// The `exempt` command line: a thin layer over engine/exemptions (and, later, the evaluator).
+// The `exempt` command line: a thin layer over the engine (exemptions, evaluate, compiler).
 //
 // Subcommands live in commands/, one module each; to add one, write the module and add one line
 // to COMMANDS. `main` never exits the process: it returns the exit code (0 ok, 1 invalid input,
@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import type { CommandContext, CommandModule } from "./command.js";
 import { compileCommand } from "./commands/compile.js";
+import { evaluateCommand } from "./commands/evaluate.js";
 import { newCommand } from "./commands/new.js";
 import { validateCommand } from "./commands/validate.js";
 import { EXIT, UsageError, processIO } from "./io.js";
@@ -14,6 +15,7 @@ import { safeText } from "./report.js";
 
 export const COMMANDS: readonly CommandModule[] = [
   validateCommand,
+  evaluateCommand,
   newCommand,
   compileCommand,
 ];

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { PolicyRunner } from "./types.js";
 import { ENTRYPOINTS } from "./types.js";
 import * as compiler from "../compiler/index.js";
+import { findPrebuilt } from "./precompiled.js";
 
 /** What this module needs of engine/compiler/index.js. */
 export interface CompilerApi {
@@ -82,7 +83,8 @@ export async function loadPolicyRunner(options: RunnerOptions = {}): Promise<Pol
   if (!api) throw new PolicyLoadError("the Rego compiler (engine/compiler/index.js) is not available");
   const modules = await readPolicyModules(options.policyDir ?? defaultPolicyDir());
   const entrypoints = options.entrypoints ?? Object.values(ENTRYPOINTS);
-  const wasm = wasmOf(await api.compile({ modules, entrypoints }));
+  // The module `npm run build` wrote, when it was built from exactly these sources.
+  const wasm = (await findPrebuilt(modules, entrypoints)) ?? wasmOf(await api.compile({ modules, entrypoints }));
   const policy = await api.loadCompiledPolicy(wasm);
   policy.setData({ config: options.config ?? {} });
   return {
