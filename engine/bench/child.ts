@@ -62,6 +62,7 @@ async function evaluateViaLibrary(argv: string[]): Promise<void> {
       tree: { type: "string" },
       controls: { type: "string" },
       config: { type: "string" },
+      policies: { type: "string" },
       at: { type: "string" },
       format: { type: "string" },
     },
@@ -74,6 +75,7 @@ async function evaluateViaLibrary(argv: string[]): Promise<void> {
     tree: values.tree!,
     controls: values.controls!,
     ...(values.config ? { config: values.config } : {}),
+    ...(values.policies ? { policies: values.policies } : {}),
     at: new Date(values.at!),
     cwd: process.cwd(),
   });

@@ -1,5 +1,6 @@
 // `npm run bench [-- --sizes 10000,100000,1000000] [--exemptions 5000] [--formats jsonl,json]
-//   [--validate-files 50000] [--data DIR] [--seed S] [--regenerate] [--profile]`
+//   [--validate-files 50000] [--data DIR] [--seed S] [--regenerate] [--profile] [--policies DIR]
+//   [--timeout SECONDS]`
 //
 // For each size: the raw-parse baseline (read the same files, JSON.parse every row, nothing else)
 // and `exempt evaluate` on the same files, each in its own child process so its peak RSS is its
@@ -30,6 +31,10 @@ export interface BenchArgs {
   seed: number;
   regenerate: boolean;
   profile: boolean;
+  /** Policy folder for evaluate (default: the CLI's own, policies/): to measure a proposal. */
+  policies?: string;
+  /** Per child process, in seconds. */
+  timeoutS: number;
 }
 
 function numberList(name: string, v: string): number[] {
@@ -52,6 +57,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       seed: { type: "string" },
       regenerate: { type: "boolean" },
       profile: { type: "boolean" },
+      policies: { type: "string" },
+      timeout: { type: "string" },
     },
     strict: true,
   });
@@ -67,6 +74,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     seed: values.seed ? numberList("seed", values.seed)[0]! : DEFAULT_SEED,
     regenerate: values.regenerate ?? false,
     profile: values.profile ?? false,
+    ...(values.policies ? { policies: resolve(values.policies) } : {}),
+    timeoutS: values.timeout ? numberList("timeout", values.timeout)[0]! : 1800,
   };
 }
 
@@ -122,6 +131,7 @@ function readReport(file: string): ReportSummary | null {
 }
 
 function failure(m: Measurement): string {
+  if (m.timedOut) return `killed after ${(m.wallMs / 1000).toFixed(0)} s (--timeout)`;
   const last = m.stderr.trim().split("\n").slice(-1)[0] ?? "";
   return `exit ${m.exitCode}${last ? `: ${last.slice(0, 120)}` : ""}`;
 }
@@ -137,7 +147,7 @@ export async function runBench(args: BenchArgs): Promise<{ evaluate: EvaluateRow
   const useCli = cliHasEvaluate(root);
   const at = DEFAULT_AT;
 
-  const steps = args.sizes.length * args.formats.length * 2 + (args.validateFiles > 0 ? 2 : 0);
+  const steps = args.sizes.length * args.formats.length * 2 + (args.validateFiles > 0 ? 3 : 0);
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: "bench [{bar}] {value}/{total} {step} ({duration_formatted})", hideCursor: true, clearOnComplete: true, fps: 2 }, cliProgress.Presets.shades_classic)
     : null;
@@ -158,10 +168,10 @@ export async function runBench(args: BenchArgs): Promise<{ evaluate: EvaluateRow
       for (const format of args.formats) {
         const input = format === "jsonl" ? join(dir, "assessments.jsonl") : join(dir, "assessments");
         step(`${size} ${format}: baseline`);
-        const base = await runMeasured({ label: `baseline-${size}-${format}`, script: childScript, args: [format === "jsonl" ? "parse-jsonl" : "parse-json", input], cwd: root, workDir: work, hook });
+        const base = await runMeasured({ label: `baseline-${size}-${format}`, script: childScript, args: [format === "jsonl" ? "parse-jsonl" : "parse-json", input], cwd: root, workDir: work, hook, timeoutMs: args.timeoutS * 1000 });
         done();
         step(`${size} ${format}: evaluate`);
-        const evalArgs = ["--exemptions", join(dir, "exemptions"), "--assessments", input, "--tree", join(dir, "tree.json"), "--controls", join(dir, "controls.json"), "--config", join(dir, "config.yaml"), "--at", at, "--format", "json"];
+        const evalArgs = ["--exemptions", join(dir, "exemptions"), "--assessments", input, "--tree", join(dir, "tree.json"), "--controls", join(dir, "controls.json"), "--config", join(dir, "config.yaml"), "--at", at, "--format", "json", ...(args.policies ? ["--policies", args.policies] : [])];
         const profDir = join(profiles, `${size}-${format}`);
         const ev = await runMeasured({
           label: `evaluate-${size}-${format}`,
@@ -171,6 +181,7 @@ export async function runBench(args: BenchArgs): Promise<{ evaluate: EvaluateRow
           cwd: root,
           workDir: work,
           hook,
+          timeoutMs: args.timeoutS * 1000,
         });
         done();
         const baseRows = (() => {
@@ -217,24 +228,32 @@ export async function runBench(args: BenchArgs): Promise<{ evaluate: EvaluateRow
       const dir = join(args.data, `exemptions-${args.validateFiles}-${args.seed}`);
       bar?.stop();
       const m = ensureTenant(dir, { assessments: tenantSize, exemptions: args.validateFiles, seed: args.seed, formats: [] }, args.regenerate, `generate ${args.validateFiles} files`);
-      bar?.start(steps, steps - 2, { step: "validate" });
+      bar?.start(steps, steps - 3, { step: "validate" });
       step(`${args.validateFiles} files: js-yaml load`);
-      const y = await runMeasured({ label: `yaml-${args.validateFiles}`, script: childScript, args: ["yaml-load", join(dir, "exemptions")], cwd: root, workDir: work, hook });
+      const y = await runMeasured({ label: `yaml-${args.validateFiles}`, script: childScript, args: ["yaml-load", join(dir, "exemptions")], cwd: root, workDir: work, hook, timeoutMs: args.timeoutS * 1000 });
       done();
-      step(`${args.validateFiles} files: exempt validate`);
-      const v = await runMeasured({
-        label: `validate-${args.validateFiles}`,
-        script: join(root, "bin", "exempt.js"),
-        args: ["validate", join(dir, "exemptions"), "--at", at, "--format", "json"],
-        cwd: root,
-        workDir: work,
-        hook,
-      });
-      done();
-      const problems: string[] = [];
-      if (y.exitCode !== 0) problems.push(`js-yaml ${failure(y)}`);
-      if (v.exitCode !== 0) problems.push(`validate ${failure(v)}`);
-      validates.push({ files: m.exemptions, yamlMs: y.wallMs, yamlRssKB: y.maxRssKB, validateMs: v.wallMs, validateRssKB: v.maxRssKB, ok: y.exitCode === 0 && v.exitCode === 0, note: problems.join("; ") || "cli" });
+      const variants: [string, string[]][] = [
+        ["cli", ["--config", join(dir, "config.yaml"), "--tree", join(dir, "tree.json"), ...(args.policies ? ["--policies", args.policies] : [])]],
+        ["cli --no-policy", ["--no-policy"]],
+      ];
+      for (const [note, extra] of variants) {
+        step(`${args.validateFiles} files: exempt validate ${extra[0]}`);
+        const v = await runMeasured({
+          label: `validate-${args.validateFiles}-${note.replace(/\W+/g, "_")}`,
+          script: join(root, "bin", "exempt.js"),
+          args: ["validate", join(dir, "exemptions"), "--at", at, "--format", "json", ...extra],
+          cwd: root,
+          workDir: work,
+          hook,
+          timeoutMs: args.timeoutS * 1000,
+        });
+        done();
+        const problems: string[] = [];
+        if (y.exitCode !== 0) problems.push(`js-yaml ${failure(y)}`);
+        // Exit 1 means the set was judged invalid: a result, but not the one expected here.
+        if (v.exitCode !== 0) problems.push(`validate ${failure(v)}`);
+        validates.push({ files: m.exemptions, yamlMs: y.wallMs, yamlRssKB: y.maxRssKB, validateMs: v.wallMs, validateRssKB: v.maxRssKB, ok: y.exitCode === 0 && v.exitCode === 0, note: problems.length > 0 ? `${note}: ${problems.join("; ")}` : note });
+      }
     }
   } finally {
     bar?.stop();

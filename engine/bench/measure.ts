@@ -14,6 +14,7 @@ export interface Measurement {
   /** File holding the child's stdout. */
   stdoutFile: string;
   stderr: string;
+  timedOut: boolean;
 }
 
 export interface ChildSpec {
@@ -26,6 +27,8 @@ export interface ChildSpec {
   /** Where the child's stdout and usage files go. */
   workDir: string;
   hook: string;
+  /** Kill the child after this long (ms); the measurement then says timedOut. */
+  timeoutMs?: number;
 }
 
 export function runMeasured(spec: ChildSpec): Promise<Measurement> {
@@ -42,6 +45,13 @@ export function runMeasured(spec: ChildSpec): Promise<Measurement> {
       env: { ...process.env, BENCH_USAGE_FILE: usageFile, FORCE_COLOR: "0" },
     });
     let stderr = "";
+    let timedOut = false;
+    const timer = spec.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill("SIGKILL");
+        }, spec.timeoutMs)
+      : null;
     child.stderr!.on("data", (d: Buffer) => {
       // Keep the end: that is where an error is.
       stderr = (stderr + d.toString("utf8")).slice(-8000);
@@ -52,6 +62,7 @@ export function runMeasured(spec: ChildSpec): Promise<Measurement> {
     });
     child.on("close", (code) => {
       const wallMs = performance.now() - t0;
+      if (timer) clearTimeout(timer);
       closeSync(out);
       let usage: { maxRssKB?: number; userMs?: number; systemMs?: number } = {};
       if (existsSync(usageFile)) {
@@ -69,6 +80,7 @@ export function runMeasured(spec: ChildSpec): Promise<Measurement> {
         exitCode: code,
         stdoutFile,
         stderr,
+        timedOut,
       });
     });
   });
