@@ -34,6 +34,12 @@ export interface CompileRequest {
    * 0.1–0.7 s of compile time, so it is off unless asked for.
    */
   optimize?: boolean;
+  /**
+   * OPA's strict built-in errors (`opa eval --strict-builtin-errors`): a built-in that fails (type
+   * error, division by zero, bad regex, …) aborts evaluation with OPA's error instead of making the
+   * expression undefined (the default). Native and host built-ins both follow it.
+   */
+  strictBuiltinErrors?: boolean;
 }
 
 export interface StageTimings {
@@ -106,9 +112,13 @@ export async function compileWithTimings(req: CompileRequest): Promise<CompileOu
   try {
     const { emitWasm } = await emitModule;
     const runtime = req.runtime ?? defaultRuntime();
-        // Validation (tens of ms) turns a code generator bug into a compile error instead of a module
+    // Validation (tens of ms) turns a code generator bug into a compile error instead of a module
     // that fails to load.
-    const wasm = emitWasm(planned.value, runtime, { optimize: req.optimize ?? false, validate: true });
+    const wasm = emitWasm(planned.value, runtime, {
+      optimize: req.optimize ?? false,
+      validate: true,
+      strictBuiltinErrors: req.strictBuiltinErrors ?? false,
+    });
     timings.emit = performance.now() - t;
     return done({ ok: true, value: wasm }, planned.value);
   } catch (e) {

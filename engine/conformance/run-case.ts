@@ -14,16 +14,22 @@ export type Outcome =
 
 /** What a case needs from the compiler; the real one is wired in by defaultDeps(). */
 export interface CaseDeps {
-  compile(modules: Array<{ file: string; text: string }>, entrypoint: string): Promise<{ ok: true; wasm: Uint8Array } | { ok: false; errors: Array<{ code: string; message: string }> }>;
+  /** `strict`: OPA's strict built-in errors, for cases with `strict_error: true`. */
+  compile(modules: Array<{ file: string; text: string }>, entrypoint: string, options?: { strict: boolean }): Promise<{ ok: true; wasm: Uint8Array } | { ok: false; errors: Array<{ code: string; message: string }> }>;
   load(wasm: Uint8Array): Promise<{ setData(d: unknown): void; evaluate(input: unknown, ep?: number | string): Array<{ result: unknown }> }>;
 }
 
 export async function defaultDeps(): Promise<CaseDeps> {
   const c = await import("../compiler/index.js");
   return {
-    async compile(modules, entrypoint) {
+    async compile(modules, entrypoint, options) {
       // CONFORMANCE_OPTIMIZE=1 checks that binaryen's optimiser keeps every case's behaviour.
-      const r = await c.compile({ modules, entrypoints: [entrypoint], optimize: process.env.CONFORMANCE_OPTIMIZE === "1" });
+      const r = await c.compile({
+        modules,
+        entrypoints: [entrypoint],
+        optimize: process.env.CONFORMANCE_OPTIMIZE === "1",
+        strictBuiltinErrors: options?.strict ?? false,
+      });
       return r.ok ? { ok: true, wasm: r.value } : { ok: false, errors: r.errors };
     },
     // A bounded memory keeps a runaway case from taking the machine's memory (256 MiB).
@@ -67,7 +73,11 @@ export async function runCase(c: ConformanceCase, deps: CaseDeps): Promise<Outco
     input = term.value;
   }
 
-  const compiled = await deps.compile(c.modules.map((text, i) => ({ file: `test-${i}.rego`, text })), q.entrypoint);
+  const compiled = await deps.compile(
+    c.modules.map((text, i) => ({ file: `test-${i}.rego`, text })),
+    q.entrypoint,
+    { strict: c.strictError },
+  );
   if (!compiled.ok) {
     if (wantsError && compiled.errors.some((e) => errorMatches({ code: e.code, message: e.message }, c.wantErrorCode, c.wantError))) {
       return { status: "pass" };

@@ -14,8 +14,13 @@ import { stringBuiltins } from "./host/strings.js";
 import { timeBuiltins } from "./host/time.js";
 import { unitBuiltins } from "./host/units.js";
 import { asInt, isString, type HostFn } from "./host/util.js";
+import { strictBuiltinErrorsSection } from "../wasm/abi.js";
+import { inErrorMode } from "./errors.js";
+
+export { BuiltinError, inErrorMode } from "./errors.js";
 
 export { builtinSignature, builtinSignatures, type BuiltinSignature } from "./signatures.js";
+export { strictBuiltinErrorsSection };
 
 export interface HostOptions {
   /** Clock for time.now_ns, in nanoseconds (tests pin it). */
@@ -82,8 +87,54 @@ export interface LoadOptions extends HostOptions {
   builtins?: Record<string, HostFn>;
 }
 
-function customBuiltins(options: LoadOptions): Record<string, HostFn> {
-  return { ...hostBuiltins(options), ...options.builtins };
+/** The host built-ins given to the SDK, failing as the module's error mode says. */
+function customBuiltins(options: LoadOptions, strict: boolean): Record<string, HostFn> {
+  const all: Record<string, HostFn> = { ...hostBuiltins(options), ...options.builtins };
+  for (const [name, fn] of Object.entries(all)) all[name] = inErrorMode(name, fn, strict);
+  return all;
+}
+
+/** Whether a module was compiled with strict built-in errors (it carries strictBuiltinErrorsSection). */
+export function compiledStrict(wasm: Uint8Array | WebAssembly.Module): boolean {
+  if (!(wasm instanceof Uint8Array)) return WebAssembly.Module.customSections(wasm, strictBuiltinErrorsSection).length > 0;
+  const want = new TextEncoder().encode(strictBuiltinErrorsSection);
+  for (const s of sections(wasm)) {
+    if (s.id !== 0) continue;
+    const { value: len, next } = leb128(wasm, s.start);
+    if (len === want.length && want.every((b, i) => wasm[next + i] === b)) return true;
+  }
+  return false;
+}
+
+/** An unsigned LEB128 number at `at`, and the offset after it. */
+function leb128(wasm: Uint8Array, at: number): { value: number; next: number } {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = wasm[at++];
+    if (b === undefined) throw new RangeError("truncated module");
+    value |= (b & 0x7f) << shift;
+    if ((b & 0x80) === 0) return { value: value >>> 0, next: at };
+    shift += 7;
+  }
+}
+
+/** The sections of a module: id and the byte range of the contents; stops at a truncated one. */
+function* sections(wasm: Uint8Array): Generator<{ id: number; start: number; end: number }> {
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at++] as number;
+    let size;
+    try {
+      size = leb128(wasm, at);
+    } catch {
+      return;
+    }
+    const end = size.next + size.value;
+    if (end > wasm.length) return;
+    yield { id, start: size.next, end };
+    at = end;
+  }
 }
 
 /**
@@ -150,9 +201,9 @@ function memory(options: LoadOptions, wasm: Uint8Array | WebAssembly.Module): We
 
 /** Load a compiled policy through the unmodified SDK, with the project's host built-ins. */
 export function loadCompiledPolicy(wasm: Uint8Array | WebAssembly.Module, options: LoadOptions = {}): Promise<LoadedPolicy> {
-  return opaWasm().loadPolicy(wasm as BufferSource, memory(options, wasm), customBuiltins(options));
+  return opaWasm().loadPolicy(wasm as BufferSource, memory(options, wasm), customBuiltins(options, compiledStrict(wasm)));
 }
 
 export function loadCompiledPolicySync(wasm: Uint8Array | WebAssembly.Module, options: LoadOptions = {}): LoadedPolicy {
-  return opaWasm().loadPolicySync(wasm as BufferSource, memory(options, wasm), customBuiltins(options));
+  return opaWasm().loadPolicySync(wasm as BufferSource, memory(options, wasm), customBuiltins(options, compiledStrict(wasm)));
 }

@@ -65,6 +65,8 @@ export const runtimeHelpers = [
   "rt_ctx_data",
   "rt_ctx_entrypoint",
   "rt_ctx_set_result",
+  "rt_set_strict_builtin_errors",
+  "rt_abort_conflict_named",
 ] as const;
 export type RuntimeHelper = (typeof runtimeHelpers)[number];
 
@@ -78,3 +80,9 @@ export const maxHostBuiltinArity = 4;
 export function nativeBuiltinExport(name: string): string {
   return `builtin_${name.replace(/\./g, "_")}`;
 }
+
+/**
+ * Name of the custom section that marks a module compiled with strict built-in errors: the loader
+ * (builtins/index.ts) reads it to make host built-ins fail the same way as native ones.
+ */
+export const strictBuiltinErrorsSection = "exempt.strict_builtin_errors";

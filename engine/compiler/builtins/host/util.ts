@@ -1,6 +1,6 @@
 // Shared helpers for host built-ins. Arguments arrive as JSON (the SDK dumps values with
-// opa_json_dump, so sets arrive as arrays); a result of `undefined` makes the call undefined, as
-// OPA's non-strict built-in errors do; an ArrayBuffer result is taken by the SDK as JSON text,
+// opa_json_dump, so sets arrive as arrays); a result of `undefined` is a failure (undefined in
+// OPA's default mode, an error with strict built-in errors: see ../errors.ts); an ArrayBuffer result is taken by the SDK as JSON text,
 // which is how exact big integers (nanoseconds) reach the runtime without passing through a double.
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -34,16 +34,4 @@ export function stringList(x: unknown): string[] | undefined {
   if (isString(x)) return [x];
   if (Array.isArray(x) && x.every(isString)) return x as string[];
   return undefined;
-}
-
-/** Wrap a function so that any thrown TypeError/RangeError becomes an undefined result. */
-export function lenient<F extends HostFn>(f: F): HostFn {
-  return (...args) => {
-    try {
-      return f(...args);
-    } catch (e) {
-      if (e instanceof TypeError || e instanceof RangeError || e instanceof SyntaxError) return undefined;
-      throw e;
-    }
-  };
 }
