@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { DEFAULT_AT, DEFAULT_SEED, generate } from "./gen-main.js";
@@ -138,9 +138,13 @@ function failure(m: Measurement): string {
 
 export async function runBench(args: BenchArgs): Promise<{ evaluate: EvaluateRow[]; validate: ValidateRow[]; text: string }> {
   const root = repoRoot();
-  const here = fileURLToPath(new URL(".", import.meta.url));
-  const hook = new URL("./usage-hook.js", import.meta.url).href;
-  const childScript = join(here, "child.js");
+  // Children always run the compiled build (also when this module is imported from its source).
+  const built = join(root, "build", "engine", "bench");
+  const hook = pathToFileURL(join(built, "usage-hook.js")).href;
+  const childScript = join(built, "child.js");
+  if (!existsSync(childScript) || !existsSync(join(root, "build", "engine", "cli", "main.js"))) {
+    throw new Error("build/ is missing the compiled engine: run `npm run build` (npm run bench does)");
+  }
   const work = join(args.data, "runs");
   const profiles = join(args.data, "profiles");
   mkdirSync(work, { recursive: true });
