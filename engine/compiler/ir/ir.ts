@@ -69,7 +69,19 @@ export type Stmt =
    * Call a Func (by name) or a built-in (by OPA name, listed in Policy.builtins) with `args`.
    * Functions get input and data as their first two args. Fails if the result is undefined.
    */
-  | { op: "Call"; func: string; args: Operand[]; result: Local }
+  | {
+      op: "Call";
+      func: string;
+      args: Operand[];
+      result: Local;
+      /**
+       * For calls of Funcs that evaluate a rule or function: how conflicts met while the callee
+       * runs are worded. "named" (the default): `rule data.a.p produced conflicting values`,
+       * `function data.a.f produced conflicting values for the same inputs`; "generic": the
+       * messages of conflictMessages. See ConflictWording.
+       */
+      conflicts?: ConflictWording;
+    }
   /** Run each block in turn (each block is a `block` that failures leave). */
   | { op: "Block"; blocks: Block[] }
   | { op: "Break"; index: number }
@@ -132,6 +144,16 @@ export type Stmt =
   | { op: "Nop" };
 
 export type ConflictKind = "complete" | "function" | "object";
+
+/**
+ * How OPA words a conflict of a complete rule or function. What its conformance cases show: the
+ * message names the document ("rule data.a.p produced conflicting values", "function data.a.f
+ * produced conflicting values for the same inputs") unless the rule or function was reached on an
+ * early-exit path, i.e. from the body of a complete rule with a constant value (which stops at its
+ * first solution), as a rule reference or as a function call whose value is used; then OPA gives
+ * the generic conflictMessages. Object key conflicts are always generic.
+ */
+export type ConflictWording = "named" | "generic";
 
 /** The error messages OPA gives for each conflict kind (code `eval_conflict_error`). */
 export const conflictMessages: Record<ConflictKind, string> = {

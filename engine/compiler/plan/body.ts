@@ -18,6 +18,12 @@ export class BodyPlanner {
   data: Local = 1;
   /** The per-evaluation cache of rule values (see RulePlanner); a `with` scope gets its own. */
   cache: Local = CACHE;
+  /**
+   * Whether this body belongs to a complete rule with a constant value, which OPA evaluates with
+   * early exit; conflicts of rules and functions it reaches are then worded generically (see
+   * ir.ConflictWording).
+   */
+  earlyExit = false;
 
   constructor(
     readonly p: Planner,
@@ -442,7 +448,8 @@ export class BodyPlanner {
         const ctx = mock ? extendCtx(this.ctx, { clearFns: true }) : this.ctx;
         const fname = this.p.ruleFunc(node, ctx);
         const args: Operand[] = [...this.docArgs(), ...ops];
-        this.emit({ op: "Call", func: fname, args, result: r });
+        const used = !stmt || out !== null;
+        this.emit({ op: "Call", func: fname, args, result: r, conflicts: this.earlyExit && used ? "generic" : "named" });
       } else if (target.kind === "builtin") {
         this.p.useBuiltin(target.name, arity);
         this.emit({ op: "Call", func: target.name, args: ops, result: r });
@@ -732,7 +739,7 @@ export class BodyPlanner {
       const r = this.fb.newLocal();
       const fname = this.p.ruleFunc(node, this.ctx);
       const args: Operand[] = this.docArgs();
-      this.emit({ op: "Call", func: fname, args, result: r });
+      this.emit({ op: "Call", func: fname, args, result: r, conflicts: this.earlyExit ? "generic" : "named" });
       return this.planRefRest(r, terms, i, k);
     }
     if (i < terms.length) {
@@ -819,7 +826,7 @@ export class BodyPlanner {
     if (node.rules.length > 0) {
       const r = this.fb.newLocal();
       const args: Operand[] = this.docArgs();
-      this.emit({ op: "Call", func: this.p.ruleFunc(node, this.ctx), args, result: r });
+      this.emit({ op: "Call", func: this.p.ruleFunc(node, this.ctx), args, result: r, conflicts: "named" });
       return r;
     }
     return this.materialize(node);
@@ -829,7 +836,7 @@ export class BodyPlanner {
   private materialize(node: DocNode): Local {
     const virt = this.fb.newLocal();
     const fname = this.p.virtualFunc(node, this.ctx);
-    this.emit({ op: "Call", func: fname, args: this.docArgs(), result: virt });
+    this.emit({ op: "Call", func: fname, args: this.docArgs(), result: virt, conflicts: "named" });
     const res = this.fb.newLocal();
     this.emit({ op: "AssignVar", source: { kind: "local", local: virt }, target: res });
     this.fb.group(() => {
@@ -857,7 +864,7 @@ export class BodyPlanner {
       this.fb.group(() => {
         const v = this.fb.newLocal();
         const fname = kind === "none" ? this.p.virtualFunc(child, this.ctx) : this.p.ruleFunc(child, this.ctx);
-        this.emit({ op: "Call", func: fname, args: this.docArgs(), result: v });
+        this.emit({ op: "Call", func: fname, args: this.docArgs(), result: v, conflicts: "named" });
         this.mergeInsert(obj, this.p.str(name), v);
       });
     }

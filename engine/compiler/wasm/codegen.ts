@@ -31,6 +31,17 @@ export interface CodegenContext {
    * evaluations. When null, a constant's value is built at each use.
    */
   stringGlobals: Map<string, string> | null;
+  /**
+   * The i32 global that says how conflicts are worded while a call runs (1: generic, 0: named;
+   * see ir.ConflictWording); added on first use. policy.eval clears it, as an aborted evaluation
+   * leaves it as it was.
+   */
+  conflictGlobal?: string;
+}
+
+/** "data.a.b" as OPA prints a ref: identifiers after dots, other keys in brackets. */
+export function documentName(path: string[]): string {
+  return "data" + path.map((s) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join("");
 }
 
 export class CodegenError extends Error {}
@@ -58,6 +69,8 @@ class FunctionEmitter {
     private readonly paramCount: number,
     params: ir.Local[],
     private readonly where: string,
+    /** The document a rule function evaluates ("data.a.p"), which conflict errors name. */
+    private readonly docName: string | null = null,
   ) {
     this.m = ctx.m;
     params.forEach((l, i) => this.locals.set(l, i));
@@ -273,10 +286,20 @@ class FunctionEmitter {
   }
 
   private abortConflict(kind: ir.ConflictKind): Expr {
-    return this.m.block(null, [
-      this.call("rt_abort_conflict", [this.m.i32.const(conflictCode[kind])], binaryen.none),
-      this.m.unreachable(),
-    ]);
+    const m = this.m;
+    const generic = this.call("rt_abort_conflict", [m.i32.const(conflictCode[kind])], binaryen.none);
+    if (kind === "object" || this.docName === null) return m.block(null, [generic, m.unreachable()]);
+    const { offset, length } = this.ctx.strings.intern(this.docName);
+    const named = this.call("rt_abort_conflict_named", [m.i32.const(conflictCode[kind]), m.i32.const(offset), m.i32.const(length)], binaryen.none);
+    return m.block(null, [m.if(m.global.get(this.conflictGlobal(), binaryen.i32), generic, named), m.unreachable()]);
+  }
+
+  private conflictGlobal(): string {
+    if (this.ctx.conflictGlobal === undefined) {
+      this.ctx.conflictGlobal = "policy$conflict_generic";
+      this.m.addGlobal(this.ctx.conflictGlobal, binaryen.i32, true, this.m.i32.const(0));
+    }
+    return this.ctx.conflictGlobal;
   }
 
   private typeCheck(source: ir.Operand, code: number): Expr[] {
@@ -302,6 +325,18 @@ class FunctionEmitter {
         throw new CodegenError(`${this.where}: call of ${s.func} with ${s.args.length} args, it takes ${fn.params}`);
       }
       call = m.call(fn.internal, args, binaryen.i32);
+      if (s.conflicts !== undefined) {
+        // The callee's conflicts are worded as this call says; the caller's wording comes back after.
+        const g = this.conflictGlobal();
+        const saved = this.temp();
+        return [
+          m.local.set(saved, m.global.get(g, binaryen.i32)),
+          m.global.set(g, m.i32.const(s.conflicts === "generic" ? 1 : 0)),
+          this.set(s.result, call),
+          m.global.set(g, m.local.get(saved, binaryen.i32)),
+          this.failIf(m.i32.eqz(this.get(s.result))),
+        ];
+      }
     } else {
       const b = this.ctx.builtins.get(s.func);
       if (!b) throw new CodegenError(`${this.where}: call of unknown function or built-in ${s.func}`);
@@ -400,7 +435,7 @@ export function planInternalName(index: number): string {
 }
 
 export function emitFunc(ctx: CodegenContext, f: ir.Func): void {
-  const e = new FunctionEmitter(ctx, f.params.length, f.params, `function ${f.name}`);
+  const e = new FunctionEmitter(ctx, f.params.length, f.params, `function ${f.name}`, f.path ? documentName(f.path) : null);
   const body = [...e.blocks(f.blocks), ctx.m.return(e.get(f.return))];
   const params = binaryen.createType(f.params.map(() => binaryen.i32));
   ctx.m.addFunction(funcInternalName(f.name), params, binaryen.i32, e.vars, ctx.m.block(null, body, binaryen.i32));

@@ -195,6 +195,7 @@ function evalHook(ctx: CodegenContext, plans: number, strict: boolean): HookCode
   const arms: binaryen.ExpressionRef[] = [m.local.set(ep, m.call(ctx.helper("rt_ctx_entrypoint"), [ctxp()], i32))];
   // Cached string values of a previous evaluation point into a heap the SDK has reset.
   for (const g of ctx.stringGlobals?.values() ?? []) arms.unshift(m.global.set(g, m.i32.const(0)));
+  if (ctx.conflictGlobal !== undefined) arms.unshift(m.global.set(ctx.conflictGlobal, m.i32.const(0)));
   // The flag lives in the instance; only strict modules touch it (the runtime's default is off).
   if (strict) arms.unshift(m.call(ctx.helper("rt_set_strict_builtin_errors"), [m.i32.const(1)], binaryen.none));
   for (let i = 0; i < plans; i++) {
