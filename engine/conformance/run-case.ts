@@ -29,6 +29,8 @@ export async function defaultDeps(): Promise<CaseDeps> {
         entrypoints: [entrypoint],
         optimize: process.env.CONFORMANCE_OPTIMIZE === "1",
         strictBuiltinErrors: options?.strict ?? false,
+        // A code generator bug shows as a compile error naming validation, not as a load failure.
+        validate: true,
       });
       return r.ok ? { ok: true, wasm: r.value } : { ok: false, errors: r.errors };
     },

@@ -43,6 +43,19 @@ export interface EmitInfo {
   entrypoints: string[];
   /** Bytes of policy static data. */
   dataBytes: number;
+  /** Milliseconds spent in each step of emitWasmWithInfo (for benchmarks). */
+  timings: EmitTimings;
+}
+
+export interface EmitTimings {
+  /** binaryen reading (and copying into its heap) the runtime module. */
+  readRuntime: number;
+  /** Generating the policy's functions and linking them into the runtime. */
+  link: number;
+  /** binaryen's validation (0 when not asked for). */
+  validate: number;
+  /** Writing the final binary. */
+  write: number;
 }
 
 const PAGE = 65536;
@@ -62,15 +75,20 @@ export function emitWasmWithInfo(
   runtime: Uint8Array,
   options: EmitOptions = {},
 ): { wasm: Uint8Array; info: EmitInfo } {
+  const t0 = performance.now();
   const m = binaryen.readBinaryWithFeatures(runtime, features());
+  const readRuntime = performance.now() - t0;
   try {
-    return link(m, policy, options);
+    const out = link(m, policy, options);
+    out.info.timings.readRuntime = readRuntime;
+    return out;
   } finally {
     m.dispose();
   }
 }
 
 function link(m: binaryen.Module, policy: ir.Policy, options: EmitOptions): { wasm: Uint8Array; info: EmitInfo } {
+  const t0 = performance.now();
   const layout = inspectRuntime(m);
   for (const h of ["eval", "builtins", "entrypoints", "heap_base"] as const) {
     if (!layout.hooks.has(h)) throw new LinkError(`runtime does not import policy.${h}`);
@@ -121,8 +139,11 @@ function link(m: binaryen.Module, policy: ir.Policy, options: EmitOptions): { wa
     binaryen.setShrinkLevel(1);
     for (const name of generated) m.optimizeFunction(name);
   }
+  const t1 = performance.now();
   if (options.validate && !m.validate()) throw new LinkError("linked module does not validate");
+  const t2 = performance.now();
   const wasm = m.emitBinary();
+  const timings: EmitTimings = { readRuntime: 0, link: t1 - t0, validate: t2 - t1, write: performance.now() - t2 };
   return {
     wasm,
     info: {
@@ -130,6 +151,7 @@ function link(m: binaryen.Module, policy: ir.Policy, options: EmitOptions): { wa
       nativeBuiltins: [...builtins].filter(([, b]) => b.kind === "native").map(([n]) => n),
       entrypoints,
       dataBytes: data.length,
+      timings,
     },
   };
 }
