@@ -145,6 +145,20 @@ describe("running a case", () => {
     const ok = fakeCase({ modules: ['{"results":[]}'], wantError: "divide by zero" });
     expect(await runCase(ok, fakeDeps)).toMatchObject({ status: "fail", cause: "expected an error, got a result" });
   });
+  it("compiles strict_error cases, and only those, with strict built-in errors", async () => {
+    const seen: boolean[] = [];
+    const recording: CaseDeps = {
+      ...fakeDeps,
+      compile: (modules, entrypoint, options) => {
+        seen.push(options?.strict ?? false);
+        return fakeDeps.compile(modules, entrypoint, options);
+      },
+    };
+    const c = fakeCase({ modules: ['{"results":[{"result":1}]}'], wantResult: [{ x: 1 }] });
+    await runCase(c, recording);
+    await runCase({ ...c, strictError: true }, recording);
+    expect(seen).toEqual([false, true]);
+  });
   it("skips only for a named reason", async () => {
     expect(await runCase(fakeCase({ query: "data.t.p[0] = x" }), fakeDeps)).toMatchObject({ status: "skip", reason: expect.stringMatching(/entrypoint form/) });
     expect(await runCase(fakeCase({ modules: ["package t\np := http.send({})"] }), fakeDeps)).toMatchObject({ status: "skip", reason: expect.stringMatching(/http\.send/) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hostBuiltins } from "../../../engine/compiler/builtins/index.js";
+import { BuiltinError, compiledStrict, hostBuiltins, inErrorMode, strictBuiltinErrorsSection } from "../../../engine/compiler/builtins/index.js";
 import { builtinSignature } from "../../../engine/compiler/builtins/signatures.js";
 import { parseTime, parseDuration } from "../../../engine/compiler/builtins/host/time.js";
 
@@ -162,5 +162,49 @@ describe("signature table", () => {
     expect(builtinSignature("http.send")).toMatchObject({ arity: 1, wasm: false });
     expect(builtinSignature("plus")?.infix).toBe("+");
     expect(builtinSignature("no.such")).toBeUndefined();
+  });
+});
+
+describe("error modes of host built-ins", () => {
+  const failing = (x: unknown) => (typeof x === "string" ? x.length : undefined);
+  const typed = () => {
+    throw new BuiltinError("eval_type_error", "operand 1 must be string but got number");
+  };
+  const bug = () => {
+    throw new Error("not a built-in failure");
+  };
+
+  it("makes failures undefined by default (OPA's non-strict mode)", () => {
+    expect(inErrorMode("f", failing as never, false)("abc")).toBe(3);
+    expect(inErrorMode("f", failing as never, false)(1)).toBeUndefined();
+    expect(inErrorMode("f", typed, false)()).toBeUndefined();
+    expect(inErrorMode("f", () => JSON.parse("{"), false)()).toBeUndefined();
+  });
+
+  it("throws OPA-coded errors naming the built-in in strict mode", () => {
+    expect(inErrorMode("f", failing as never, true)("abc")).toBe(3);
+    expect(() => inErrorMode("f", failing as never, true)(1)).toThrow(/^eval_builtin_error: f: invalid arguments \(number\)$/);
+    expect(() => inErrorMode("f", typed, true)()).toThrow(/^eval_type_error: f: operand 1 must be string but got number$/);
+    expect(() => inErrorMode("f", () => JSON.parse("{"), true)()).toThrow(/^eval_builtin_error: f: /);
+  });
+
+  it("lets programming errors through in both modes", () => {
+    expect(() => inErrorMode("f", bug, false)()).toThrow("not a built-in failure");
+    expect(() => inErrorMode("f", bug, true)()).toThrow("not a built-in failure");
+  });
+
+  it("reads the mode from the module's custom section", () => {
+    const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+    const name = new TextEncoder().encode(strictBuiltinErrorsSection);
+    const custom = [0x00, name.length + 2, name.length, ...name, 0x01];
+    const otherName = new TextEncoder().encode("name");
+    const other = [0x00, otherName.length + 1, otherName.length, ...otherName];
+    expect(compiledStrict(new Uint8Array([...header, ...custom]))).toBe(true);
+    expect(compiledStrict(new Uint8Array([...header, ...other]))).toBe(false);
+    expect(compiledStrict(new Uint8Array(header))).toBe(false);
+    // A truncated section is not read past the end.
+    expect(compiledStrict(new Uint8Array([...header, 0x00, 0x7f, 0x05]))).toBe(false);
+    const compiled = new WebAssembly.Module(new Uint8Array([...header, ...custom]));
+    expect(compiledStrict(compiled)).toBe(true);
   });
 });
