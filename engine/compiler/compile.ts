@@ -3,11 +3,13 @@
 // for `--verbose` and benchmarks.
 //
 // The Wasm stage loads binaryen (about half a second) on first use, so compile() is async.
+// `npm run bench:compile` measures each stage, cold and warm.
 
 import { readdir, readFile, stat } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import type { CompileError, Result } from "./errors.js";
 import type * as ir from "./ir/ir.js";
 import type { Module } from "./syntax/ast.js";
@@ -46,6 +48,11 @@ export interface CompileRequest {
    * runner turn it on. Measured on policies/: 4–50 ms of a 150–1300 ms compile.
    */
   validate?: boolean;
+  /**
+   * Compile binaryen's own Wasm with V8's baseline compiler only (default true). Only the first
+   * compile of a process loads binaryen, so only its value counts. See loadEmitter.
+   */
+  baselineBinaryen?: boolean;
 }
 
 export interface StageTimings {
@@ -98,8 +105,7 @@ export async function compileWithTimings(req: CompileRequest): Promise<CompileOu
 
   // Start loading binaryen now, so that the compilation of its Wasm (done by V8 off the main thread)
   // can overlap with the front end.
-  const emitModule = import("./wasm/emit.js");
-  emitModule.catch(() => {});
+  const emitModule = loadEmitter(req.baselineBinaryen ?? true);
 
   const modules: Module[] = [];
   const errors: CompileError[] = [];
@@ -141,6 +147,35 @@ export async function compileWithTimings(req: CompileRequest): Promise<CompileOu
     const message = e instanceof Error ? e.message : String(e);
     return done({ ok: false, errors: [{ code: "rego_compile_error", message: `wasm: ${message}`, location: null }] }, planned.value);
   }
+}
+
+let emitter: Promise<typeof import("./wasm/emit.js")> | null = null;
+
+/**
+ * The Wasm stage, loading binaryen on first use. binaryen.js is about 10 MB of Wasm that a compile
+ * runs for a fraction of a second; by default V8 also recompiles its hot functions with its
+ * optimising tier, which on a busy 2-core machine made a cold compile of policies/ take 1.1–1.2 s
+ * of which 0.5 s were binaryen reading, linking and writing. With `--liftoff-only` while binaryen's
+ * module is compiled (the flag is read when a Wasm module is compiled, so it is switched back
+ * right after), the same compile took 0.7–0.8 s; warm compiles change little (read and write of
+ * the runtime stay 20–40 ms). Modules compiled by others during that window (none in this
+ * project: policies are loaded after compiling) would be baseline-only too. A flag already given to
+ * node is left as it is.
+ */
+function loadEmitter(baseline: boolean): Promise<typeof import("./wasm/emit.js")> {
+  if (emitter) return emitter;
+  const switchFlag = baseline && !process.execArgv.some((a) => /^--(no-)?liftoff-only$/.test(a));
+  if (switchFlag) setFlagsFromString("--liftoff-only");
+  const loading = import("./wasm/emit.js");
+  emitter = loading;
+  const restore = () => {
+    if (switchFlag) setFlagsFromString("--no-liftoff-only");
+  };
+  loading.then(restore, () => {
+    restore();
+    emitter = null; // a later compile may try again
+  });
+  return loading;
 }
 
 let runtimeCache: Uint8Array | null = null;
