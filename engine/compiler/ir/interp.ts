@@ -7,7 +7,7 @@
 // one level.
 
 import type * as ir from "./ir.js";
-import { conflictMessages } from "./ir.js";
+import { conflictMessages, namedConflictMessage } from "./ir.js";
 import { interpBuiltins, type BuiltinImpl } from "./interp-builtins.js";
 import { compare, equal, fromJSON, RObject, RSet, toJSON, type Value } from "./values.js";
 
@@ -60,6 +60,7 @@ export class Interp {
     const plan = this.policy.plans.find((p) => p.name === entrypoint);
     if (!plan) throw new EvalError("eval_internal_error", `no plan for entrypoint ${entrypoint}`);
     this.results = new RSet();
+    this.genericConflicts = false; // an aborted evaluation leaves it as it was
     const locals: Locals = [input, data];
     for (const b of plan.blocks) {
       const o = this.block(b, locals);
@@ -68,7 +69,28 @@ export class Interp {
     return this.results.values().map(toJSON);
   }
 
+  /** The function running now, whose path conflict messages name. */
+  private current: ir.Func | null = null;
+  /** Whether conflicts are worded generically now (set by the Call that is running; ir.ConflictWording). */
+  private genericConflicts = false;
+
+  private conflictMessage(kind: ir.ConflictKind): string {
+    const path = this.current?.path;
+    if (kind === "object" || !path || this.genericConflicts) return conflictMessages[kind];
+    return namedConflictMessage(kind, path);
+  }
+
   callFunc(f: ir.Func, args: Array<Value | undefined>): Value | undefined {
+    const caller = this.current;
+    this.current = f;
+    try {
+      return this.runFunc(f, args);
+    } finally {
+      this.current = caller;
+    }
+  }
+
+  private runFunc(f: ir.Func, args: Array<Value | undefined>): Value | undefined {
     const locals: Locals = [];
     f.params.forEach((p, i) => (locals[p] = args[i]));
     for (const b of f.blocks) {
@@ -121,7 +143,10 @@ export class Interp {
         const f = this.funcs.get(s.func);
         let r: Value | undefined;
         if (f) {
+          const wording = this.genericConflicts;
+          if (s.conflicts !== undefined) this.genericConflicts = s.conflicts === "generic";
           r = this.callFunc(f, args);
+          this.genericConflicts = wording;
         } else {
           const b = this.builtins[s.func];
           if (!b) throw new EvalError("eval_internal_error", `unknown function or built-in ${s.func}`);
@@ -181,7 +206,7 @@ export class Interp {
         const v = this.op(s.source, l);
         const cur = l[s.target];
         if (cur === undefined) l[s.target] = v;
-        else if (v !== undefined && !equal(cur, v)) throw new EvalError("eval_conflict_error", conflictMessages[s.conflict]);
+        else if (v !== undefined && !equal(cur, v)) throw new EvalError("eval_conflict_error", this.conflictMessage(s.conflict));
         return DONE;
       }
       case "ResetLocal":
@@ -243,7 +268,7 @@ export class Interp {
         const v = this.op(s.value, l);
         if (!(o instanceof RObject) || k === undefined || v === undefined) return FAIL;
         const cur = o.get(k);
-        if (cur !== undefined && !equal(cur, v)) throw new EvalError("eval_conflict_error", conflictMessages[s.conflict]);
+        if (cur !== undefined && !equal(cur, v)) throw new EvalError("eval_conflict_error", this.conflictMessage(s.conflict));
         o.set(k, v);
         return DONE;
       }

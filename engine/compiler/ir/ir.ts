@@ -155,6 +155,18 @@ export type ConflictKind = "complete" | "function" | "object";
  */
 export type ConflictWording = "named" | "generic";
 
+/** A rule path as OPA prints the ref: "data.a.b", keys that are not identifiers in brackets. */
+export function documentName(path: string[]): string {
+  return "data" + path.map((s) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join("");
+}
+
+/** The named message of a conflict in the rule or function at path (see ConflictWording). */
+export function namedConflictMessage(kind: "complete" | "function", path: string[]): string {
+  return kind === "function"
+    ? `function ${documentName(path)} produced conflicting values for the same inputs`
+    : `rule ${documentName(path)} produced conflicting values`;
+}
+
 /** The error messages OPA gives for each conflict kind (code `eval_conflict_error`). */
 export const conflictMessages: Record<ConflictKind, string> = {
   complete: "complete rules must not produce multiple outputs",

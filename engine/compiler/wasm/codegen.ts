@@ -8,6 +8,7 @@
 
 import binaryen from "binaryen";
 import type * as ir from "../ir/ir.js";
+import { documentName } from "../ir/ir.js";
 import { valueType, type RuntimeHelper } from "./abi.js";
 import type { StringTable } from "./strings.js";
 
@@ -39,10 +40,6 @@ export interface CodegenContext {
   conflictGlobal?: string;
 }
 
-/** "data.a.b" as OPA prints a ref: identifiers after dots, other keys in brackets. */
-export function documentName(path: string[]): string {
-  return "data" + path.map((s) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join("");
-}
 
 export class CodegenError extends Error {}
 

@@ -94,3 +94,36 @@ describe("Rego values", () => {
     expect(sorted.map((v) => (v instanceof RSet ? "set" : JSON.stringify(toJSON(v))))).toEqual(["null", "true", "1", '"s"', "[]", "{}", "set"]);
   });
 });
+
+describe("IR interpreter: conflict wording", () => {
+  /** A function at data.t.f assigning 1 then 2 once; the plan calls it with the given wording. */
+  function conflicting(conflicts?: ir.ConflictWording, kind: ir.ConflictKind = "complete"): () => unknown {
+    const f: ir.Func = {
+      name: "f",
+      params: [0, 1],
+      return: 2,
+      path: ["t", "f"],
+      blocks: [
+        {
+          stmts: [
+            { op: "MakeNumberInt", value: 1, target: 3 },
+            { op: "MakeNumberInt", value: 2, target: 4 },
+            { op: "AssignVarOnce", source: L(3), target: 2, conflict: kind },
+            { op: "AssignVarOnce", source: L(4), target: 2, conflict: kind },
+          ],
+        },
+      ],
+    };
+    const call: ir.Stmt = { op: "Call", func: "f", args: [L(0), L(1)], result: 5, ...(conflicts ? { conflicts } : {}) };
+    const policy: ir.Policy = { strings: [], builtins: [], funcs: [f], plans: [{ name: "p", blocks: [{ stmts: [call] }] }] };
+    return () => evaluatePlan(policy, "p", {}, {});
+  }
+
+  it("names the rule or function unless the call asks for the generic wording", () => {
+    expect(conflicting()).toThrow("rule data.t.f produced conflicting values");
+    expect(conflicting("named", "function")).toThrow("function data.t.f produced conflicting values for the same inputs");
+    expect(conflicting("generic")).toThrow("complete rules must not produce multiple outputs");
+    expect(conflicting("generic", "function")).toThrow("functions must not produce multiple outputs for same inputs");
+    expect(conflicting("named", "object")).toThrow("object keys must be unique");
+  });
+});
