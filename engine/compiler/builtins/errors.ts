@@ -6,6 +6,9 @@
 // messages do.
 
 import type { HostFn } from "./host/util.js";
+import { jsonTypeName, operandTypeError } from "./operands.js";
+
+export { jsonTypeName };
 
 export type BuiltinErrorCode = "eval_type_error" | "eval_builtin_error";
 
@@ -18,17 +21,13 @@ export class BuiltinError extends Error {
   }
 }
 
-/** OPA's type names, as its "operand N must be T but got U" messages use them (sets arrive as arrays). */
-export function jsonTypeName(x: unknown): string {
-  if (x === null) return "null";
-  if (Array.isArray(x)) return "array";
-  if (typeof x === "object") return "object";
-  if (typeof x === "bigint") return "number";
-  return typeof x;
-}
-
-/** The message of a failure that a host built-in gave no message for. */
+/**
+ * The error of a failure that a host built-in gave no message for: OPA's type error when an
+ * operand has a type the built-in does not take, otherwise a built-in error naming the types.
+ */
 function genericFailure(name: string, args: unknown[]): BuiltinError {
+  const typeError = operandTypeError(name, args);
+  if (typeError !== null) return new BuiltinError("eval_type_error", typeError);
   return new BuiltinError("eval_builtin_error", `${name}: invalid arguments (${args.map(jsonTypeName).join(", ")})`);
 }
 
@@ -49,7 +48,8 @@ export function inErrorMode(name: string, fn: HostFn, strict: boolean): HostFn {
       }
       if (e instanceof TypeError || e instanceof RangeError || e instanceof SyntaxError) {
         if (!strict) return undefined;
-        throw new BuiltinError("eval_builtin_error", `${name}: ${e.message}`);
+        const typeError = operandTypeError(name, args);
+        throw typeError !== null ? new BuiltinError("eval_type_error", typeError) : new BuiltinError("eval_builtin_error", `${name}: ${e.message}`);
       }
       throw e;
     }

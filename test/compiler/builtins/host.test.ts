@@ -188,6 +188,18 @@ describe("error modes of host built-ins", () => {
     expect(() => inErrorMode("f", () => JSON.parse("{"), true)()).toThrow(/^eval_builtin_error: f: /);
   });
 
+  it("gives OPA's type error when an operand of a known built-in has the wrong type", () => {
+    const h = hostBuiltins({ print: () => {} });
+    const strict = (name: string) => inErrorMode(name, h[name]!, true);
+    expect(() => strict("units.parse_bytes")(1)).toThrow(/^eval_type_error: units\.parse_bytes: operand 1 must be string but got number$/);
+    expect(() => strict("time.format")("x")).toThrow(/^eval_type_error: time\.format: operand 1 must be one of \{number, array\} but got string$/);
+    expect(() => strict("json.filter")({}, 3)).toThrow(/^eval_type_error: json\.filter: operand 2 must be one of \{array, set\} but got number$/);
+    // Right types, bad value: a built-in error, not a type error.
+    expect(() => strict("units.parse_bytes")("lots")).toThrow(/^eval_builtin_error: units\.parse_bytes: /);
+    // Non-strict: the same calls are undefined.
+    expect(inErrorMode("units.parse_bytes", h["units.parse_bytes"]!, false)(1)).toBeUndefined();
+  });
+
   it("lets programming errors through in both modes", () => {
     expect(() => inErrorMode("f", bug, false)()).toThrow("not a built-in failure");
     expect(() => inErrorMode("f", bug, true)()).toThrow("not a built-in failure");
