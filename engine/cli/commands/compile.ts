@@ -17,6 +17,7 @@ interface CompileOptions {
   output: string;
   compiler: "builtin" | "opa";
   optimize?: boolean;
+  strictBuiltinErrors?: boolean;
   verbose?: boolean;
 }
 
@@ -62,6 +63,9 @@ async function run(dir: string, options: CompileOptions, { io, setExitCode }: Co
   const folder = resolve(io.cwd, dir);
   const output = resolve(io.cwd, options.output);
   if (options.entrypoint.length === 0) throw new UsageError("give at least one entrypoint with -e pkg/rule");
+  if (options.compiler === "opa" && options.strictBuiltinErrors) {
+    throw new UsageError("--strict-builtin-errors works with --compiler builtin only (opa build -t wasm has no such option)");
+  }
   let wasm: Uint8Array;
   try {
     if (options.compiler === "opa") {
@@ -69,7 +73,10 @@ async function run(dir: string, options: CompileOptions, { io, setExitCode }: Co
     } else {
       // Loaded here so that other commands never pay for the compiler (binaryen takes ~0.5 s).
       const { compileDirectory, formatCompileError } = await import("../../compiler/index.js");
-      const out = await compileDirectory(folder, options.entrypoint, { optimize: options.optimize ?? false });
+      const out = await compileDirectory(folder, options.entrypoint, {
+        optimize: options.optimize ?? false,
+        strictBuiltinErrors: options.strictBuiltinErrors ?? false,
+      });
       if (options.verbose) {
         const t = out.timings;
         io.err(`parse ${t.parse.toFixed(1)} ms, check ${t.check.toFixed(1)} ms, plan ${t.plan.toFixed(1)} ms, emit ${t.emit.toFixed(1)} ms, total ${t.total.toFixed(1)} ms\n`);
@@ -108,6 +115,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .requiredOption("-o, --output <file>", "where to write the .wasm module")
     .addOption(new Option("--compiler <which>", "the project's own compiler, or `opa build -t wasm`").choices(["builtin", "opa"]).default("builtin"))
     .option("--optimize", "run binaryen's optimiser on the generated code (slower compile; little effect measured)")
+    .option("--strict-builtin-errors", "a failing built-in aborts evaluation with OPA's error instead of being undefined")
     .option("--verbose", "print the time of each compiler stage")
     .addHelpText(
       "after",

@@ -54,6 +54,28 @@ describe.skipIf(!haveRuntime)("exempt compile", () => {
   });
 });
 
+describe.skipIf(!haveRuntime)("exempt compile --strict-builtin-errors", () => {
+  it("turns a failing built-in from undefined into OPA's error", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "exempt-compile-"));
+    await writeFile(join(dir, "a.rego"), "package demo\n\nn := count(input.x)\n");
+    const lax = await cli(["compile", ".", "-e", "demo/n", "-o", "lax.wasm"], dir);
+    const strict = await cli(["compile", ".", "-e", "demo/n", "-o", "strict.wasm", "--strict-builtin-errors"], dir);
+    expect([lax.code, strict.code]).toEqual([0, 0]);
+    const laxPolicy = await loadCompiledPolicy(await readFile(join(dir, "lax.wasm")));
+    laxPolicy.setData({});
+    expect(laxPolicy.evaluate({ x: 4 }, "demo/n")).toEqual([]);
+    const strictPolicy = await loadCompiledPolicy(await readFile(join(dir, "strict.wasm")));
+    strictPolicy.setData({});
+    expect(() => strictPolicy.evaluate({ x: 4 }, "demo/n")).toThrow(/eval_type_error: count/);
+    expect(strictPolicy.evaluate({ x: [1, 2] }, "demo/n")).toEqual([{ result: 2 }]);
+  });
+
+  it("is refused together with --compiler opa", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "exempt-compile-"));
+    await expect(cli(["compile", ".", "-e", "demo/n", "-o", "x.wasm", "--compiler", "opa", "--strict-builtin-errors"], dir)).rejects.toThrow(/--strict-builtin-errors works with --compiler builtin only/);
+  });
+});
+
 describe("opa bundle extraction", () => {
   function tar(files: Record<string, string>): Uint8Array {
     const blocks: Uint8Array[] = [];
