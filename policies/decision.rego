@@ -52,15 +52,16 @@ is_global(e) if "global" in e.scopes
 # METADATA
 # description: Recommendations on which some global exemption is in effect, with those exemptions.
 global_in_effect[key] := names if {
-	some e in input.exemptions
-	some key in e.recommendations
-	names := sort([g.name |
-		some g in input.exemptions
-		timely[g.name]
-		is_global(g)
-		key in g.recommendations
+	some g in input.exemptions
+	timely[g.name]
+	is_global(g)
+	some key in g.recommendations
+	names := sort([x.name |
+		some x in input.exemptions
+		timely[x.name]
+		is_global(x)
+		key in x.recommendations
 	])
-	count(names) > 0
 }
 
 # METADATA
@@ -124,10 +125,17 @@ rank(a, scope) := i if {
 # METADATA
 # description: For each assessment, candidate [rank, exemption name, scope] triples.
 candidates(a) := {[r, e.name, scope] |
-	some e in input.exemptions
+	some i in exemptions_by_key[a.key]
+	e := input.exemptions[i]
 	covers(e, a.key)
 	some scope in e.scopes
 	r := rank(a, scope)
+}
+
+# Positions of the exemptions naming each recommendation (an index: candidates looks up one key).
+exemptions_by_key[key] contains i if {
+	some i, e in input.exemptions
+	some key in e.recommendations
 }
 
 # METADATA

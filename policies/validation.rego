@@ -108,13 +108,19 @@ warn_set contains f if {
 	f := finding(e, "recommendations", sprintf("recommendation %s is not in the assessment metadata", [key]))
 }
 
+# Positions of the exemptions of each name.
+indexes_by_name[e.name] contains i if {
+	some i, e in input.exemptions
+}
+
 # METADATA
 # description: Names must be unique across the repository.
 deny_set contains f if {
-	some e in input.exemptions
-	n := count([x | some x in input.exemptions; x.name == e.name])
-	n > 1
-	f := finding(e, "name", sprintf("name %s is used by %d files", [e.name, n]))
+	some name, idx in indexes_by_name
+	count(idx) > 1
+	some i in idx
+	e := input.exemptions[i]
+	f := finding(e, "name", sprintf("name %s is used by %d files", [name, count(idx)]))
 }
 
 # METADATA
@@ -137,15 +143,23 @@ deny_set contains f if {
 	f := finding(e, "scopes", sprintf("subscription %s of scope %s is not in the tree", [s.subscription, s.key]))
 }
 
-# Pairs of active exemptions on the same recommendation, with scope keys a and b.
-same_key_pairs contains [e.name, f.name, key, a.key, b.key, within] if {
-	some e in input.exemptions
-	some f in input.exemptions
-	e.name != f.name
+# Positions of the active exemptions naming each recommendation.
+active_by_key[key] contains i if {
+	some i, e in input.exemptions
 	active(e)
-	active(f)
 	some key in e.recommendations
-	key in f.recommendations
+}
+
+# Pairs (by position) of active exemptions on the same recommendation, with scope keys a and b.
+same_key_pairs contains [i, j, key, a.key, b.key, within] if {
+	some key, idx in active_by_key
+	count(idx) > 1
+	some i in idx
+	some j in idx
+	i != j
+	e := input.exemptions[i]
+	f := input.exemptions[j]
+	e.name != f.name
 	some a in e.scopes
 	some b in f.scopes
 	a.key != "global"
@@ -162,17 +176,15 @@ relation(a, b) := "inside" if b.key in a.ancestors
 deny_set contains f if {
 	some p in same_key_pairs
 	p[5] == "same"
-	some e in input.exemptions
-	e.name == p[0]
-	f := finding(e, "scopes", sprintf("recommendation %s at scope %s is also exempted by %s", [p[2], p[3], p[1]]))
+	e := input.exemptions[p[0]]
+	f := finding(e, "scopes", sprintf("recommendation %s at scope %s is also exempted by %s", [p[2], p[3], input.exemptions[p[1]].name]))
 }
 
 overlap_findings contains f if {
 	some p in same_key_pairs
 	p[5] == "inside"
-	some e in input.exemptions
-	e.name == p[0]
-	f := finding(e, "scopes", sprintf("scope %s lies inside scope %s of %s for recommendation %s", [p[3], p[4], p[1], p[2]]))
+	e := input.exemptions[p[0]]
+	f := finding(e, "scopes", sprintf("scope %s lies inside scope %s of %s for recommendation %s", [p[3], p[4], input.exemptions[p[1]].name, p[2]]))
 }
 
 deny_set contains f if {
