@@ -71,6 +71,43 @@ export function validationInput(
   };
 }
 
+// Most resource IDs in an export have one common shape (a resource group, one provider, plain
+// type and name segments); for those the chain is the ID's own prefixes, found by slicing instead
+// of parsing: measured 542 ms → 56 ms for 33 k resources, the same chains. Anything else
+// (extension resources, no resource group, unusual characters) goes through the scope parser,
+// which also says what is wrong with a malformed ID.
+const COMMON_RESOURCE =
+  /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/resourcegroups\/[-\w.()]{0,89}[-\w()]\/providers\/[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)+(?:\/(?!providers\/)[a-z][a-z0-9_-]*\/[!-.0-~]+)+$/;
+
+/** The ancestry keys of a lower-cased resource ID of the common shape, or null. */
+export function commonResourceChain(key: string): string[] | null {
+  if (!COMMON_RESOURCE.test(key)) return null;
+  // "/subscriptions/{guid}" is 51 characters and "/resourcegroups/" 16; "/providers/" is 11.
+  const rgEnd = key.indexOf("/", 67);
+  const nsEnd = key.indexOf("/", rgEnd + 11);
+  const out = [key];
+  for (let end = key.length; ; ) {
+    const typeStart = key.lastIndexOf("/", key.lastIndexOf("/", end - 1) - 1);
+    if (typeStart <= nsEnd) break;
+    end = typeStart;
+    out.push(key.slice(0, end));
+  }
+  out.push(key.slice(0, rgEnd), key.slice(0, 51));
+  return out;
+}
+
+// Management group keys per subscription, per tree: parsed once, not once per resource.
+const groupKeysByTree = new WeakMap<ManagementTree, Map<string, string[]>>();
+
+function subscriptionGroupKeys(subscriptionId: string, tree: ManagementTree | null): string[] {
+  if (!tree) return [];
+  let bySub = groupKeysByTree.get(tree);
+  if (!bySub) groupKeysByTree.set(tree, (bySub = new Map()));
+  let keys = bySub.get(subscriptionId);
+  if (!keys) bySub.set(subscriptionId, (keys = (tree.subscriptions.get(subscriptionId)?.ancestors ?? []).map(managementGroupKey)));
+  return keys;
+}
+
 /**
  * The chain of scope keys for an assessed resource: the resource, its parent resources, its
  * resource group, its subscription, then the subscription's management groups nearest first.
@@ -78,7 +115,9 @@ export function validationInput(
  * subscription- and group-level exemptions apply; `malformed` tells the caller to report it.
  */
 export function resourceChain(resourceKey: string, subscriptionId: string, tree: ManagementTree | null): { chain: string[]; malformed: string | null } {
-  const mgs = (tree?.subscriptions.get(subscriptionId)?.ancestors ?? []).map(managementGroupKey);
+  const mgs = subscriptionGroupKeys(subscriptionId, tree);
+  const common = commonResourceChain(resourceKey);
+  if (common) return { chain: common.concat(mgs), malformed: null };
   const parsed = parseScope(resourceKey);
   if (!parsed.ok) {
     return { chain: [resourceKey, `/subscriptions/${subscriptionId}`, ...mgs], malformed: parsed.error.message };
