@@ -16,24 +16,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
 const out = check ? mkdtempSync(join(tmpdir(), "exemptions-dist-")) : join(root, "dist");
 
-// Engine modules load some dependencies at run time (createRequire, import of a constant path)
-// so that they can be developed piecemeal. A bundle must see them statically: this plugin turns
-// `import(NAME)` with `const NAME = "./x.js"` into `import("./x.js")`, and drops a module-level
-// `const require = createRequire(import.meta.url)` so `require("pkg")` is bundled.
-const staticLoads = {
-  name: "static-loads",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]engine[\\/].*\.ts$/ }, (args) => {
-      let text = readFileSync(args.path, "utf8");
-      const consts = new Map();
-      for (const m of text.matchAll(/const (\w+) = "(\.{1,2}\/[^"]+)";/g)) consts.set(m[1], m[2]);
-      text = text.replace(/import\((\w+)\)/g, (all, name) => (consts.has(name) ? `import(${JSON.stringify(consts.get(name))})` : all));
-      text = text.replace(/^const require = createRequire\(import\.meta\.url\);$/m, "");
-      return { contents: text, loader: "ts" };
-    });
-  },
-};
-
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "build"), { recursive: true });
 await build({
@@ -48,7 +30,6 @@ await build({
   format: "esm",
   legalComments: "none",
   logLevel: "warning",
-  plugins: [staticLoads],
   // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
 });
@@ -73,7 +54,7 @@ if (!process.argv.includes("--no-policy")) {
   const helper = join(helperDir, "compile-policy.mjs");
   await build({
     entryPoints: [join(root, "action/compile-policy.ts")], outfile: helper, bundle: true, platform: "node",
-    target: "node20", format: "esm", logLevel: "warning", plugins: [staticLoads], packages: "external",
+    target: "node20", format: "esm", logLevel: "warning", packages: "external",
   });
   try {
     // Run from the repository so the helper's external packages resolve from node_modules.

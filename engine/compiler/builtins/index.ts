@@ -5,7 +5,7 @@
 // Note the SDK's own built-ins (sprintf, json.is_valid, regex.split, yaml.*) take precedence over
 // custom ones of the same name.
 
-import { createRequire } from "node:module";
+import * as opaWasmModule from "@open-policy-agent/opa-wasm";
 import { encodingBuiltins } from "./host/encoding.js";
 import { jsonBuiltins } from "./host/json.js";
 import { netBuiltins } from "./host/net.js";
@@ -71,10 +71,10 @@ interface Sdk {
   loadPolicySync(wasm: BufferSource | WebAssembly.Module, memory?: number | WebAssembly.MemoryDescriptor, customBuiltins?: Record<string, HostFn>): LoadedPolicy;
 }
 
-const require = createRequire(import.meta.url);
-let sdk: Sdk | null = null;
+// The SDK is CommonJS: Node hands its module.exports over as the namespace's default (its type
+// declarations do not say so, and name only some of the functions).
+const sdk = ((opaWasmModule as { default?: unknown }).default ?? opaWasmModule) as Sdk;
 function opaWasm(): Sdk {
-  sdk ??= require("@open-policy-agent/opa-wasm") as Sdk;
   return sdk;
 }
 
