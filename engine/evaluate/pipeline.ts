@@ -132,9 +132,10 @@ export async function evaluate(req: EvaluateRequest, policies?: Policies): Promi
       const c = resourceChain(row.resourceKey, row.subscriptionId, tree);
       if (c.malformed) log.add({ source: "assessments", severity: "warning", file: row.file, line: row.line, index: row.index, field: "properties.resourceDetails.Id", message: `resource ID not fully understood (${c.malformed}): only subscription and wider exemptions can apply` });
       lastResource = row.resourceKey;
-      lastChain = c.chain;
+      lastChain = decider.namedScopes(c.chain);
     }
-    await decider.add(row, row.key, lastChain);
+    const full = decider.add(row, row.key, lastChain);
+    if (full) await full;
   }
   await decider.flush();
   if (stats.accepted === 0) log.add({ source: "assessments", severity: "error", file: req.assessments, message: "no usable assessment rows: the score is empty" });
