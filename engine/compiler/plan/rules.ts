@@ -2,7 +2,8 @@
 // partial sets and objects, rules with ref heads (objects built along the ref), and functions.
 
 import type * as ir from "../ir/ir.js";
-import type { Rule, Term } from "../syntax/ast.js";
+import type { Rule } from "../syntax/ast.js";
+import { isGround } from "../syntax/terms.js";
 import { BodyPlanner } from "./body.js";
 import { FuncBuilder } from "./builder.js";
 import { CACHE, withCache } from "./cache.js";
@@ -10,24 +11,6 @@ import type { Ctx } from "./context.js";
 import type { Planner } from "./planner.js";
 import { nodeKind, type DocNode, type PlacedRule } from "./tree.js";
 import { trueTerm, type Cont, type Local, type Operand } from "./util.js";
-
-/** A term without variables, references, calls or comprehensions. */
-export function isConstant(t: Term): boolean {
-  switch (t.type) {
-    case "null":
-    case "boolean":
-    case "number":
-    case "string":
-      return true;
-    case "array":
-    case "set":
-      return t.items.every(isConstant);
-    case "object":
-      return t.items.every(([k, v]) => isConstant(k) && isConstant(v));
-    default:
-      return false;
-  }
-}
 
 /** Plans the IR function of one rule node (complete, partial set/object, ref heads, functions). */
 export class RulePlanner {
@@ -141,7 +124,7 @@ export class RulePlanner {
     // OPA evaluates a complete rule with a constant value with early exit (the first solution
     // decides); conflicts it meets on the way are worded generically (ir.ConflictWording).
     const value = rule.head.value ?? pr.rule.head.value;
-    b.earlyExit = kind === "complete" && (value === undefined || value === null || isConstant(value));
+    b.earlyExit = kind === "complete" && (value === undefined || value === null || isGround(value));
     const afterArgs = () =>
       b.planBody(rule.body, () => {
         if (kind === "set" || pr.rule.kind === "partial-set") return b.planTerm(rule.head.key ?? pr.rule.head.key!, k);
