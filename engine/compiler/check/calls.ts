@@ -6,7 +6,7 @@ import type { CompileError } from "../errors.js";
 import type { Body, Expr, Rule, Term } from "../syntax/ast.js";
 import type { BuiltinInfo, DeclType } from "./builtins.js";
 import type { RuleInfo } from "./program.js";
-import { operatorName } from "./terms.js";
+import { operatorName } from "../syntax/terms.js";
 
 export interface CallEnv {
   builtins: Map<string, BuiltinInfo>;

@@ -17,7 +17,8 @@ import { checkRecursion } from "./recursion.js";
 import { moduleGlobals, resolveModule } from "./resolve.js";
 import { checkRuleConflicts, indexRules, rulePathOf } from "./rules.js";
 import { checkHeadClosures, reorderBodyForSafety, type SafetyEnv, type Unsafe } from "./safety.js";
-import { forEachVar, forEachVarInExpr, isScalar, operatorName } from "./terms.js";
+import { operatorName } from "../syntax/terms.js";
+import { forEachVar, forEachVarInExpr, isScalar } from "./terms.js";
 import { TypeChecker } from "./types.js";
 
 export interface CheckOptions {

@@ -8,7 +8,7 @@
 import type { CompileError } from "../errors.js";
 import type { Body, Expr, ExprNode, Rule, Term, VarTerm } from "../syntax/ast.js";
 import { isOp } from "./resolve.js";
-import { displayVar, forEachVar, isWildcard, termKind } from "./terms.js";
+import { displayVar, forEachVar, isWildcard } from "./terms.js";
 
 /** Generates fresh local names that clash with no name of the program. */
 export class LocalNames {
@@ -143,7 +143,7 @@ export class LocalRewriter {
         return { ...t, items: t.items.map(([k, v]) => [this.term(k, scope), this.declarePattern(v, scope, why)] as [Term, Term]) };
       default:
         if (why === "assign") {
-          this.err(`cannot assign to ${termKind(t)}`, t.loc);
+          this.err(`cannot assign to ${t.type}`, t.loc);
           return t;
         }
         // Function args and `some … in` patterns may hold constants and refs: plain terms.

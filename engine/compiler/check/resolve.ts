@@ -8,7 +8,8 @@
 
 import type { CompileError } from "../errors.js";
 import type { Body, Expr, Module, RefTerm, Rule, Term } from "../syntax/ast.js";
-import { forEachVar, refTerm, stringTerm, varTerm } from "./terms.js";
+import { refOf, varTerm } from "../syntax/terms.js";
+import { forEachVar, stringTerm } from "./terms.js";
 
 type Globals = Map<string, Term[]>;
 
@@ -170,7 +171,7 @@ class Resolver {
         const g = this.global(x.name);
         if (g) {
           if (i === 0) out.push(...this.relocated(g, x));
-          else out.push(refTerm(this.relocated(g, x), x.loc));
+          else out.push(refOf(this.relocated(g, x), x.loc));
           return;
         }
         out.push(x);
@@ -185,7 +186,7 @@ class Resolver {
     switch (t.type) {
       case "var": {
         const g = this.global(t.name);
-        return g ? refTerm(this.relocated(g, t), t.loc) : t;
+        return g ? refOf(this.relocated(g, t), t.loc) : t;
       }
       case "ref":
         return this.ref(t);

@@ -1,36 +1,15 @@
 // Small helpers over the AST's terms and expressions, shared by the checker's passes.
 // Everything here is pure: transformations return new nodes and never mutate their input.
 
-import type { Body, Expr, Location, RefTerm, Term, VarTerm } from "../syntax/ast.js";
+import type { Body, Expr, Location, Term, VarTerm } from "../syntax/ast.js";
 
 /** Names the parser gives `_`; shown as `_` in messages. */
 export function isWildcard(name: string): boolean {
   return name.startsWith("$");
 }
 
-export function varTerm(name: string, loc: Location): VarTerm {
-  return { type: "var", name, loc };
-}
-
 export function stringTerm(value: string, loc: Location): Term {
   return { type: "string", value, raw: false, loc };
-}
-
-export function refTerm(terms: Term[], loc: Location): RefTerm {
-  return { type: "ref", terms, loc };
-}
-
-/** The dotted name of a call operator (`count`, `strings.replace_n`, `data.test.f`), or null when
- *  the ref has parts that are not plain names (a computed operator is never a function). */
-export function operatorName(op: RefTerm): string | null {
-  const head = op.terms[0];
-  if (!head || head.type !== "var") return null;
-  const parts = [head.name];
-  for (const t of op.terms.slice(1)) {
-    if (t.type !== "string") return null;
-    parts.push(t.value);
-  }
-  return parts.join(".");
 }
 
 export function isScalar(t: Term): boolean {
@@ -218,11 +197,6 @@ export function forEachTermInBody(b: Body, fn: (t: Term) => void): void {
 /** The call of an expression whose node is a call term (`x = y`, `count(x, n)`), else null. */
 export function exprCall(e: Expr): Extract<Term, { type: "call" }> | null {
   return e.node.type === "term" && e.node.term.type === "call" ? e.node.term : null;
-}
-
-/** A short type word for messages, as OPA names them. */
-export function termKind(t: Term): string {
-  return t.type;
 }
 
 export function displayVar(name: string): string {

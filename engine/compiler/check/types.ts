@@ -11,7 +11,7 @@ import type { Body, Expr, Rule, Term } from "../syntax/ast.js";
 import type { BuiltinInfo, DeclType } from "./builtins.js";
 import { declText } from "./calls.js";
 import type { RuleInfo } from "./program.js";
-import { operatorName } from "./terms.js";
+import { operatorName } from "../syntax/terms.js";
 
 export type Kind = "null" | "boolean" | "number" | "string" | "array" | "set" | "object";
 type Env = Map<string, Kind>;

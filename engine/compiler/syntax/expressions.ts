@@ -119,7 +119,7 @@ export class ExpressionParser extends ParserCore {
     this.advance();
     const term = this.attempt(() => this.parseTermInfixCall());
     if (term?.type === "call") {
-      const op = operatorName(term);
+      const op = operatorName(term.operator);
       let node: ExprNode;
       if (op === "internal.member_2") {
         node = { type: "some-in", key: null, value: term.args[0] as Term, collection: term.args[1] as Term };
@@ -149,7 +149,7 @@ export class ExpressionParser extends ParserCore {
   protected parseEvery(loc: Location): Expr {
     this.advance();
     const term = this.parseTermInfixCall();
-    const op = term.type === "call" ? operatorName(term) : null;
+    const op = term.type === "call" ? operatorName(term.operator) : null;
     if (term.type !== "call" || (op !== "internal.member_2" && op !== "internal.member_3")) {
       this.illegal("expected `x[, y] in xs { ... }` expression");
     }

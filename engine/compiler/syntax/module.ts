@@ -180,7 +180,7 @@ function ruleFromBody(body: Body, text: string, flags: Map<Rule, RuleFlags>): Co
   };
 
   if (term.type === "call") {
-    const op = operatorName(term);
+    const op = operatorName(term.operator);
     if ((op === "assign" || op === "eq") && term.args.length === 2) {
       const [lhs, rhs] = term.args as [Term, Term];
       const assign = op === "assign";

@@ -19,13 +19,15 @@ export function builtinCall(name: string, opLoc: Location, args: Term[], loc: Lo
   return { type: "call", operator: refOf(terms, opLoc), args, loc };
 }
 
-/** The name of a call's operator when it is a plain dotted name (`count`, `strings.concat`). */
-export function operatorName(call: CallTerm): string | null {
-  const parts: string[] = [];
-  for (const [i, t] of call.operator.terms.entries()) {
-    if (i === 0 && t.type === "var") parts.push(t.name);
-    else if (i > 0 && t.type === "string") parts.push(t.value);
-    else return null;
+/** The dotted name of a call operator (`count`, `strings.replace_n`, `data.test.f`), or null when
+ *  the ref has parts that are not plain names (a computed operator is never a function). */
+export function operatorName(op: RefTerm): string | null {
+  const head = op.terms[0];
+  if (!head || head.type !== "var") return null;
+  const parts = [head.name];
+  for (const t of op.terms.slice(1)) {
+    if (t.type !== "string") return null;
+    parts.push(t.value);
   }
   return parts.join(".");
 }
