@@ -103,3 +103,37 @@ describe("decider with pre-filtered chains", () => {
     expect(whole.get("vm4/k4")).toBeNull();
   });
 });
+
+describe("JSON Lines reader (own line splitting)", () => {
+  it("reads CRLF, a BOM, blank lines, page lines, a last line without newline, and multi-byte text across 1 MB chunks", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { readRows } = await import("../../engine/inputs/rows.js");
+    const { IssueLog } = await import("../../engine/inputs/issues.js");
+    const dir = mkdtempSync(join(tmpdir(), "jsonl-"));
+    try {
+      // Lines of ~1000 bytes with "é" (2 bytes in UTF-8) so some fall across the 1 MB chunk edge.
+      const lines: string[] = [];
+      for (let i = 0; i < 2500; i++) lines.push(JSON.stringify({ i, pad: "é".repeat(250 + (i % 7)) }));
+      const text = "\uFEFF" + lines.slice(0, 3).join("\r\n") + "\r\n\r\n   \n" + JSON.stringify({ data: [{ p: 1 }, { p: 2 }] }) + "\n{broken\n" + lines.slice(3).join("\n");
+      const file = join(dir, "rows.jsonl");
+      writeFileSync(file, text);
+      const log = new IssueLog();
+      const got: { value: unknown; line: number; index: number }[] = [];
+      for await (const r of readRows(file, "assessments", log)) got.push({ value: r.value, line: r.line, index: r.index });
+      expect(got).toHaveLength(2500 + 2);
+      expect(got[0]).toEqual({ value: JSON.parse(lines[0]!), line: 1, index: 0 });
+      expect(got[2]).toEqual({ value: JSON.parse(lines[2]!), line: 3, index: 2 });
+      expect(got[3]).toEqual({ value: { p: 1 }, line: 6, index: 0 });
+      expect(got[4]).toEqual({ value: { p: 2 }, line: 6, index: 1 });
+      expect(got[5]).toEqual({ value: JSON.parse(lines[3]!), line: 8, index: 7 });
+      expect(got.at(-1)).toEqual({ value: JSON.parse(lines.at(-1)!), line: 8 + 2500 - 4, index: 8 + 2500 - 5 });
+      expect(got.slice(5).map((r) => (r.value as { i: number }).i)).toEqual(lines.slice(3).map((_, k) => k + 3));
+      expect(log.errors).toBe(1);
+      expect(log.kept[0]).toMatchObject({ line: 7, message: expect.stringMatching(/not valid JSON/) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
