@@ -16,7 +16,7 @@ import type { CheckedProgram, RuleInfo } from "./program.js";
 import { checkRecursion } from "./recursion.js";
 import { moduleGlobals, resolveModule } from "./resolve.js";
 import { checkRuleConflicts, indexRules, rulePathOf } from "./rules.js";
-import { checkHeadClosures, reorderBodyForSafety, type SafetyEnv, type Unsafe } from "./safety.js";
+import { addUnsafe, checkHeadClosures, reorderBodyForSafety, type SafetyEnv, type Unsafe } from "./safety.js";
 import { operatorName } from "../syntax/terms.js";
 import { forEachVar, forEachVarInExpr, isScalar } from "./terms.js";
 import { TypeChecker } from "./types.js";
@@ -229,12 +229,6 @@ function headTerms(r: Rule): Term[] {
   if (r.head.key && !out.includes(r.head.key)) out.push(r.head.key);
   if (r.head.value) out.push(r.head.value);
   return out;
-}
-
-function addUnsafe(u: Unsafe, e: Expr, v: string): void {
-  let s = u.get(e);
-  if (!s) u.set(e, (s = new Set()));
-  s.add(v);
 }
 
 /** One error per unsafe variable, at its first occurrence, in source order (as OPA reports). */

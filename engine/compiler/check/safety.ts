@@ -27,7 +27,8 @@ export type Unsafe = Map<Expr, Set<string>>;
 const SAFETY: VarVisitOptions = { skipClosures: true };
 const CALL_ARGS: VarVisitOptions = { skipClosures: true, skipSets: true, skipObjectKeys: true, skipRefHead: true };
 
-function addUnsafe(u: Unsafe, e: Expr, v: string): void {
+/** Records `v` as unsafe in expression `e`. */
+export function addUnsafe(u: Unsafe, e: Expr, v: string): void {
   let s = u.get(e);
   if (!s) u.set(e, (s = new Set()));
   s.add(v);
