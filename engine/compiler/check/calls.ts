@@ -4,8 +4,9 @@
 
 import type { CompileError } from "../errors.js";
 import type { Body, Expr, Rule, Term } from "../syntax/ast.js";
-import type { BuiltinInfo, DeclType } from "./builtins.js";
+import type { BuiltinInfo } from "./builtins.js";
 import type { RuleInfo } from "./program.js";
+import { declText, literalKind } from "./types.js";
 import { operatorName } from "../syntax/terms.js";
 
 export interface CallEnv {
@@ -157,7 +158,7 @@ function call(c: CallTerm, topLevel: boolean, env: CallEnv): void {
     if (builtin) {
       env.errors.push({
         code: "rego_type_error",
-        message: `${name}: arity mismatch\n\thave: (${c.args.map((a) => typeName(evidentType(a, env))).join(", ")})\n\twant: (${(builtin.args ?? []).map(declText).join(", ")})`,
+        message: `${name}: arity mismatch\n\thave: (${c.args.map((a) => literalKind(a, env.builtins) ?? "any").join(", ")})\n\twant: (${(builtin.args ?? []).map(declText).join(", ")})`,
         location: c.loc,
         rule: env.rule,
       });
@@ -170,57 +171,6 @@ function call(c: CallTerm, topLevel: boolean, env: CallEnv): void {
       });
     }
     return;
-  }
-}
-
-type Kind = "null" | "boolean" | "number" | "string" | "array" | "set" | "object";
-
-/** The type a term evidently has without evaluating anything, or null when unknown. */
-function evidentType(t: Term, env: CallEnv): Kind | null {
-  switch (t.type) {
-    case "null":
-    case "boolean":
-    case "number":
-    case "string":
-    case "array":
-    case "set":
-    case "object":
-      return t.type;
-    case "arraycomprehension":
-      return "array";
-    case "setcomprehension":
-      return "set";
-    case "objectcomprehension":
-      return "object";
-    case "call": {
-      const name = operatorName(t.operator);
-      const b = name && !name.startsWith("data.") ? env.builtins.get(name) : undefined;
-      const r = b?.result;
-      if (!r || r.type === "any" || r.type === "function") return null;
-      return r.type;
-    }
-    default:
-      return null;
-  }
-}
-
-function typeName(k: Kind | null): string {
-  return k === null ? "any" : k;
-}
-
-export function declText(d: DeclType): string {
-  switch (d.type) {
-    case "any":
-      if (!d.of) return "any";
-      return `any<${(Array.isArray(d.of) ? d.of : [d.of]).map(declText).join(", ")}>`;
-    case "array":
-      return d.dynamic ? `array[${declText(d.dynamic as DeclType)}]` : "array";
-    case "set":
-      return d.of && !Array.isArray(d.of) ? `set[${declText(d.of)}]` : "set";
-    case "object":
-      return "object";
-    default:
-      return d.type;
   }
 }
 

@@ -9,7 +9,6 @@
 import type { CompileError } from "../errors.js";
 import type { Body, Expr, Rule, Term } from "../syntax/ast.js";
 import type { BuiltinInfo, DeclType } from "./builtins.js";
-import { declText } from "./calls.js";
 import type { RuleInfo } from "./program.js";
 import { operatorName } from "../syntax/terms.js";
 
@@ -180,20 +179,6 @@ export class TypeChecker {
   /** The type a term evidently has, or null when unknown. */
   infer(t: Term, env: Env): Kind | null {
     switch (t.type) {
-      case "null":
-      case "boolean":
-      case "number":
-      case "string":
-      case "array":
-      case "set":
-      case "object":
-        return t.type;
-      case "arraycomprehension":
-        return "array";
-      case "setcomprehension":
-        return "set";
-      case "objectcomprehension":
-        return "object";
       case "var":
         return env.get(t.name) ?? null;
       case "ref": {
@@ -206,12 +191,37 @@ export class TypeChecker {
         }
         return this.ruleType(parts.join("."));
       }
-      case "call": {
-        const name = operatorName(t.operator);
-        if (!name || name.startsWith("data.")) return null;
-        return kindOf(this.builtins.get(name)?.result);
-      }
+      default:
+        return literalKind(t, this.builtins);
     }
+  }
+}
+
+/** The type a term has by its form alone (a constant, a composite or a comprehension, or the call
+ *  of a built-in with a declared result type), or null when that needs variables or rules. */
+export function literalKind(t: Term, builtins: Map<string, BuiltinInfo>): Kind | null {
+  switch (t.type) {
+    case "null":
+    case "boolean":
+    case "number":
+    case "string":
+    case "array":
+    case "set":
+    case "object":
+      return t.type;
+    case "arraycomprehension":
+      return "array";
+    case "setcomprehension":
+      return "set";
+    case "objectcomprehension":
+      return "object";
+    case "call": {
+      const name = operatorName(t.operator);
+      if (!name || name.startsWith("data.")) return null;
+      return kindOf(builtins.get(name)?.result);
+    }
+    default:
+      return null;
   }
 }
 
@@ -227,4 +237,21 @@ function fits(k: Kind, d: DeclType): boolean {
     return of.length === 0 || of.some((x) => fits(k, x));
   }
   return d.type === k;
+}
+
+/** A declared type as OPA prints it in messages: `any<number, string>`, `array[string]`, `set`. */
+export function declText(d: DeclType): string {
+  switch (d.type) {
+    case "any":
+      if (!d.of) return "any";
+      return `any<${(Array.isArray(d.of) ? d.of : [d.of]).map(declText).join(", ")}>`;
+    case "array":
+      return d.dynamic ? `array[${declText(d.dynamic as DeclType)}]` : "array";
+    case "set":
+      return d.of && !Array.isArray(d.of) ? `set[${declText(d.of)}]` : "set";
+    case "object":
+      return "object";
+    default:
+      return d.type;
+  }
 }
