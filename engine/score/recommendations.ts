@@ -51,7 +51,10 @@ export class RecommendationTally {
   add(key: string, status: AssessmentStatus, cause: string | null, exemption: { justification: string } | null): void {
     this.touch(key);
     const t = this.byKey.get(key)!;
-    const applicable = status !== "NotApplicable" || (cause !== null && cause.toLowerCase() === "exempt") || exemption !== null;
+    // A row not applicable for a reason of its own (OffByPolicy, no cause…) needs no exemption: an
+    // exemption covering it makes nothing not applicable (the pipeline lists no resource for it and
+    // counts no match), so it must not turn an active recommendation into a partial exception.
+    const applicable = status !== "NotApplicable" || (cause !== null && cause.toLowerCase() === "exempt");
     if (!applicable) return;
     t.assessments++;
     if (exemption) t.excepted++;
