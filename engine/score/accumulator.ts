@@ -1,6 +1,8 @@
 // Streaming aggregation of assessments into resource-level control state, before and after the
-// exemptions. Memory grows with (control, resource) pairs, not with assessments: one small
-// integer of flags per pair.
+// exemptions. Memory grows with (control, resource) pairs, not with assessments: one byte of
+// flags per pair, in a flat array per control indexed by resource number. Resources are numbered
+// once, when their key changes: exports list a resource's assessments together, so the key map is
+// consulted once per resource, not once per row (measured at 1 M rows: 2.5 s → see the commit).
 
 import type { AssessmentStatus } from "../inputs/assessments.js";
 import type { ControlDefinition } from "../inputs/controls.js";
@@ -11,6 +13,8 @@ const B_HEALTHY = 1;
 const B_UNHEALTHY = 2;
 const A_HEALTHY = 4;
 const A_UNHEALTHY = 8;
+/** The resource has some assessment of the control (it counts, if only as not applicable). */
+const SEEN = 16;
 
 export interface ControlResult {
   id: string;
@@ -46,10 +50,15 @@ function subscriptionOf(resourceKey: string): string {
 
 export class ScoreAccumulator {
   private readonly controlsByKey = new Map<string, number[]>();
-  private readonly state: Map<string, number>[];
+  /** Per control: flags per resource number (0: no assessment of the control on it). */
+  private readonly state: Uint8Array[];
+  private readonly resourceNumbers = new Map<string, number>();
+  private readonly resources: string[] = [];
+  private lastResource = "";
+  private lastNumber = -1;
 
   constructor(private readonly controls: readonly ControlDefinition[]) {
-    this.state = controls.map(() => new Map());
+    this.state = controls.map(() => new Uint8Array(1024));
     controls.forEach((c, i) => {
       for (const k of c.assessmentKeys) {
         const list = this.controlsByKey.get(k);
@@ -64,18 +73,39 @@ export class ScoreAccumulator {
     return this.controlsByKey.has(key);
   }
 
+  private numberOf(resourceKey: string): number {
+    if (resourceKey === this.lastResource) return this.lastNumber;
+    let n = this.resourceNumbers.get(resourceKey);
+    if (n === undefined) {
+      n = this.resources.length;
+      this.resources.push(resourceKey);
+      this.resourceNumbers.set(resourceKey, n);
+      if (n >= this.state[0]!.length) {
+        for (let i = 0; i < this.state.length; i++) {
+          const grown = new Uint8Array(this.state[i]!.length * 2);
+          grown.set(this.state[i]!);
+          this.state[i] = grown;
+        }
+      }
+    }
+    this.lastResource = resourceKey;
+    this.lastNumber = n;
+    return n;
+  }
+
   /** Add one assessment: its resource (lower-cased ID), key, and status before and after. */
   add(resourceKey: string, key: string, before: AssessmentStatus, after: AssessmentStatus): void {
     const idx = this.controlsByKey.get(key);
     if (!idx) return;
-    let bits = 0;
+    let bits = SEEN;
     if (before === "Healthy") bits |= B_HEALTHY;
     else if (before === "Unhealthy") bits |= B_UNHEALTHY;
     if (after === "Healthy") bits |= A_HEALTHY;
     else if (after === "Unhealthy") bits |= A_UNHEALTHY;
+    const r = this.numberOf(resourceKey);
     for (const i of idx) {
-      const m = this.state[i]!;
-      m.set(resourceKey, (m.get(resourceKey) ?? 0) | bits);
+      const st = this.state[i]!;
+      st[r] = st[r]! | bits;
     }
   }
 
@@ -85,14 +115,18 @@ export class ScoreAccumulator {
     const controls: ControlResult[] = [];
     // Per subscription, per control index: counts.
     const perSub = new Map<string, Tally[]>();
+    const subscriptionOfResource = this.resources.map(subscriptionOf);
     this.controls.forEach((c, i) => {
       const total = zero();
-      for (const [resource, flags] of this.state[i]!) {
+      const flagsOf = this.state[i]!;
+      for (let r = 0; r < this.resources.length; r++) {
+        const flags = flagsOf[r]!;
+        if (flags === 0) continue;
         const b = classify(flags, B_HEALTHY, B_UNHEALTHY);
         const a = classify(flags, A_HEALTHY, A_UNHEALTHY);
         total.before[b]++;
         total.after[a]++;
-        const sub = subscriptionOf(resource);
+        const sub = subscriptionOfResource[r]!;
         let tallies = perSub.get(sub);
         if (!tallies) perSub.set(sub, (tallies = this.controls.map(zero)));
         tallies[i]!.before[b]++;
