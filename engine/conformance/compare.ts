@@ -1,50 +1,17 @@
 // Comparing what the compiled policy did with what the case wants, as OPA's own test runner does:
 // result rows by value (numbers by value, so 1 and 1.0 agree), errors by code and message.
 
+import { compare, equal, fromJSON } from "../compiler/ir/values.js";
+
+/** JSON values as Rego sees them: numbers by value (1 and 1.0 agree), object keys in any order. */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "number") return a === b;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  const ka = Object.keys(a as object).sort();
-  const kb = Object.keys(b as object).sort();
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return equal(fromJSON(a), fromJSON(b));
 }
 
-/** JSON values in the order OPA's test runner sorts them: null < boolean < number < string < array < object. */
+/** JSON values in Rego's order (null < boolean < number < string < array < object), which is the
+ *  order OPA's test runner sorts them in: the IR interpreter's comparison serves. */
 export function compareJson(a: unknown, b: unknown): number {
-  const rank = (x: unknown) => (x === null ? 0 : typeof x === "boolean" ? 1 : typeof x === "number" ? 2 : typeof x === "string" ? 3 : Array.isArray(x) ? 4 : 5);
-  const ra = rank(a);
-  const rb = rank(b);
-  if (ra !== rb) return ra - rb;
-  switch (ra) {
-    case 0:
-      return 0;
-    case 1:
-    case 2:
-    case 3:
-      return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
-    case 4: {
-      const x = a as unknown[];
-      const y = b as unknown[];
-      for (let i = 0; i < Math.min(x.length, y.length); i++) {
-        const c = compareJson(x[i], y[i]);
-        if (c !== 0) return c;
-      }
-      return x.length - y.length;
-    }
-    default: {
-      const x = a as Record<string, unknown>;
-      const y = b as Record<string, unknown>;
-      const kx = Object.keys(x).sort();
-      const ky = Object.keys(y).sort();
-      for (let i = 0; i < Math.min(kx.length, ky.length); i++) {
-        const c = compareJson(kx[i], ky[i]) || compareJson(x[kx[i] as string], y[ky[i] as string]);
-        if (c !== 0) return c;
-      }
-      return kx.length - ky.length;
-    }
-  }
+  return compare(fromJSON(a), fromJSON(b));
 }
 
 /** What `sort_bindings: true` does in OPA's runner: each binding that is an array gets sorted. */
