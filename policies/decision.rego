@@ -6,7 +6,8 @@
 #   Input (built by engine/evaluate, see policies/README.md):
 #     at_ms        the evaluation time, milliseconds since the Unix epoch (UTC)
 #     exemptions   [{name, recommendations: [key], scopes: [scope key | "global"], category,
-#                    justification, expires_ms: number | null, status: "active" | "canceled"}]
+#                    justification, expires_ms: number | null, status: "active" | "canceled",
+#                    assessment_types: {key: assessmentType} (optional, from the metadata)}]
 #     assessments  [{id, key, chain: [scope key, …]}]  chain = the assessed resource itself, its
 #                  parent resources, resource group, subscription, then management groups nearest
 #                  first. Keys and scopes are lower-cased (Azure IDs are case-insensitive); the
@@ -19,6 +20,9 @@
 #       exemption is suspended for that recommendation, whatever its age
 #     - the exemption reported for an assessment: a global one, else the most specific scope
 #       (earliest in the chain), ties broken by name; suspended, expired and canceled cover nothing
+#     - only built-in recommendations can be exempted: a recommendation the metadata gives another
+#       assessmentType (CustomPolicy, CustomerManaged…) is covered by no exemption (validation
+#       denies the file too); one the metadata does not know is taken as built in
 package exemptions.decision
 
 import rego.v1
@@ -103,11 +107,19 @@ exemption_status[e.name] := s if {
 	}
 }
 
-# An exemption covers a recommendation when it is timely, names it, and is not suspended on it.
+# An exemption covers a recommendation when it is timely, names it, is not suspended on it, and
+# the recommendation may be exempted at all.
 covers(e, key) if {
 	timely[e.name]
 	key in e.recommendations
 	not suspended_on(e, key)
+	not not_exemptable(e, key)
+}
+
+# The metadata says the recommendation is not built in (Azure refuses to exempt it).
+not_exemptable(e, key) if {
+	t := e.assessment_types[key]
+	t != "BuiltIn"
 }
 
 suspended_on(e, key) if key in suspended_keys[e.name]

@@ -19,6 +19,22 @@ export function toPolicyExemption(e: Exemption): PolicyExemption {
   };
 }
 
+/**
+ * The exemption as the decision policy sees it, with the metadata's assessment type of each of its
+ * recommendations (DESIGN.md §1: only built-in recommendations can be exempted; the policy decides
+ * what the type means). Without metadata nothing is known, and nothing is added.
+ */
+export function toDecisionExemption(e: Exemption, metadata: ReadonlyMap<string, AssessmentMetadata> | null): PolicyExemption {
+  const p = toPolicyExemption(e);
+  if (!metadata) return p;
+  const types: Record<string, string> = {};
+  for (const key of p.recommendations) {
+    const m = metadata.get(key);
+    if (m) types[key] = m.assessmentType;
+  }
+  return { ...p, assessment_types: types };
+}
+
 function managementGroupKey(name: string): string {
   const r = parseManagementGroupRef(name);
   return r.ok ? r.scope.key : `/providers/microsoft.management/managementgroups/${name.toLowerCase()}`;

@@ -12,6 +12,11 @@ export interface PolicyExemption {
   /** Expiry instant in ms since the epoch (UTC); null when the file sets none. */
   expires_ms: number | null;
   status: "active" | "canceled";
+  /**
+   * The assessment metadata's `assessmentType` of each recommendation the metadata knows (only
+   * when metadata was given). The decision policy lets only BuiltIn (or unknown) ones be exempted.
+   */
+  assessment_types?: Record<string, string>;
 }
 
 export interface PolicyAssessment {
