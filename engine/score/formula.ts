@@ -25,10 +25,17 @@ export interface ScoreSummary {
   percentage: number;
 }
 
+/**
+ * Round half away from zero to `digits` decimals, as decimal arithmetic would. x × 10^digits carries
+ * binary noise (2.175 × 100 = 217.49999999999997, 0.8325 × 10000 = 8324.999999999999): it is cut
+ * at 15 significant digits, below any figure a score has, before rounding. (Adding Number.EPSILON
+ * instead only helps below 1: 3 × 29/40 = 2.175 became 2.17.)
+ */
 export function round(x: number, digits: number): number {
   const f = 10 ** digits;
-  // EPSILON nudge: 0.8325 must not become 0.8324 through binary representation.
-  return Math.round((x + Number.EPSILON) * f) / f;
+  const scaled = Number((x * f).toPrecision(15));
+  const whole = Math.sign(scaled) * Math.round(Math.abs(scaled));
+  return whole === 0 ? 0 : whole / f;
 }
 
 export function controlScore(maxScore: number, counts: ControlCounts): ControlScore {
