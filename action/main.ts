@@ -12,13 +12,13 @@ import { readInputs, type ActionInputs } from "./inputs.js";
 import { readEvent, type PullRequestContext } from "./runner/event.js";
 import { createClient, type GitHubClient } from "./github/client.js";
 import { describeFailure } from "./github/errors.js";
-import { findStickyComment, stickyMarker, upsertStickyComment } from "./github/sticky-comment.js";
+import { stickyMarker, updateStickyComment, upsertStickyComment } from "./github/sticky-comment.js";
 import { publishCheckRun, type CheckAnnotation } from "./checks/check-runs.js";
 import { changedExemptionFiles, materialize, mergeBase } from "./git/changes.js";
 import { computeImpact, exemptionChanges, type Impact } from "./report/impact.js";
 import { renderReport } from "./report/comment.js";
 import { fitComment } from "./report/truncate.js";
-import { runApprovalCheck, APPROVAL_CHECK } from "./approval/github.js";
+import { runApprovalCheck, APPROVAL_CHECK, type PullRef } from "./approval/github.js";
 import type { ApprovalOutcome, ApprovalRequirement } from "./approval/requirements.js";
 import { md } from "./report/escape.js";
 
@@ -86,7 +86,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequestContext, scratch: string, notes: string[]): Promise<RunResult> {
-  const { env, engine, runner } = deps;
+  const { engine, runner } = deps;
   const now = deps.now ?? new Date();
   const repoDir = resolve(inputs.workingDirectory);
   const inRepo = (p: string): string => (isAbsolute(p) ? p : join(repoDir, p));
@@ -142,8 +142,7 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
   });
 
   // 4. GitHub.
-  const apiUrl = env["GITHUB_API_URL"];
-  const client = (deps.client ?? ((t, u) => createClient({ token: t, ...(u ? { baseUrl: u } : {}), log: (level, m) => { if (level === "warn" || level === "error") runner.info(m); } })))(inputs.token, apiUrl);
+  const client = githubClient(deps, inputs);
 
   let approval: ApprovalOutcome | { unavailable: string } | undefined;
   if (inputs.approval) {
@@ -151,24 +150,16 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
   }
 
   const annotations = toAnnotations(diagnostics);
-  let checkWritten = false;
   if (pr.trigger !== "pull_request_review") {
-    try {
-      await publishCheckRun(client, {
+    const written = await unlessReadOnly(notes, "The check run was not created", "; the findings are annotated through workflow commands instead", () => publishCheckRun(client, {
         owner: pr.owner, repo: pr.repo, name: VALIDATE_CHECK, headSha: pr.headSha,
         title: impact.denied.length ? `${impact.denied.length} denied` : "Valid",
         summary: `Secure score ${(impact.score.before.percentage * 100).toFixed(2)} % → ${(impact.score.after.percentage * 100).toFixed(2)} %; ${impact.newlyNotApplicable.length} resource(s) newly not applicable.`,
         conclusion: impact.denied.length ? "failure" : "success",
         ...(pr.runUrl ? { detailsUrl: pr.runUrl } : {}),
         annotations,
-      });
-      checkWritten = true;
-    } catch (error) {
-      const f = describeFailure(error);
-      if (!f.permission) throw error;
-      notes.push(READ_ONLY_NOTE + `The check run was not created (${f.status}: ${md(f.message)}); the findings are annotated through workflow commands instead.`);
-    }
-    if (!checkWritten) {
+      }));
+    if (!written) {
       for (const a of annotations) {
         runner.annotate({ level: a.level === "failure" ? "error" : a.level, file: a.path, line: a.startLine, endLine: a.endLine, ...(a.startColumn ? { col: a.startColumn } : {}), ...(a.title ? { title: a.title } : {}), message: a.message });
       }
@@ -178,13 +169,8 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
   const commentBody = renderReport(impact, { prNumber: pr.number, prTitle: pr.title, headSha: pr.headSha, rowLimit: 50, ...(approval ? { approval } : {}), notes, ...(pr.runUrl ? { runUrl: pr.runUrl } : {}) });
   const marker = stickyMarker();
   const fitted = fitComment(commentBody, "This report was truncated to fit GitHub's comment limit. The full report is in the job summary of this workflow run.", `\n${marker}`);
-  try {
-    await upsertStickyComment(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, fitted.body, inputs.commentMode, marker);
-  } catch (error) {
-    const f = describeFailure(error);
-    if (!f.permission) throw error;
-    notes.push(READ_ONLY_NOTE + `The pull request comment was not written (${f.status}: ${md(f.message)}).`);
-  }
+  await unlessReadOnly(notes, "The pull request comment was not written", "", () =>
+    upsertStickyComment(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, fitted.body, inputs.commentMode, marker));
 
   // The summary is written last so it carries every note, including the ones the writes above made.
   runner.appendSummary(renderReport(impact, { prNumber: pr.number, prTitle: pr.title, headSha: pr.headSha, rowLimit: 5000, ...(approval ? { approval } : {}), notes }));
@@ -211,29 +197,17 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
  * existing sticky comment is updated so it does not show a stale report, but no new one is added.
  */
 async function noExemptionChanges(deps: RunDeps, inputs: ActionInputs, pr: PullRequestContext, notes: string[]): Promise<RunResult> {
-  const { env, runner } = deps;
-  const client = (deps.client ?? ((t, u) => createClient({ token: t, ...(u ? { baseUrl: u } : {}) })))(inputs.token, env["GITHUB_API_URL"]);
+  const { runner } = deps;
+  const client = githubClient(deps, inputs);
   const text = `## Exemptions: no changes\n\nPull request #${pr.number} changes no file under ${md(inputs.exemptions)}: nothing to validate or evaluate, and no approval is required.`;
   let approval: ApprovalOutcome | undefined;
   if (inputs.approval) {
-    try {
-      approval = (await runApprovalCheck(client, { owner: pr.owner, repo: pr.repo, number: pr.number, headSha: pr.headSha, author: pr.author }, [], pr.runUrl)).outcome;
-    } catch (error) {
-      const f = describeFailure(error);
-      if (!f.permission) throw error;
-      notes.push(READ_ONLY_NOTE + `The ${APPROVAL_CHECK} check was not set (${f.status}: ${md(f.message)}).`);
-    }
+    approval = (await unlessReadOnly(notes, `The ${APPROVAL_CHECK} check was not set`, "", () =>
+      runApprovalCheck(client, approvalTarget(pr), [], pr.runUrl)))?.value.outcome;
   }
   if (inputs.commentMode === "update") {
-    try {
-      const marker = stickyMarker();
-      const existing = await findStickyComment(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, marker);
-      if (existing) await upsertStickyComment(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, `${text}\n${marker}`, "update", marker);
-    } catch (error) {
-      const f = describeFailure(error);
-      if (!f.permission) throw error;
-      notes.push(READ_ONLY_NOTE + `The pull request comment was not updated (${f.status}: ${md(f.message)}).`);
-    }
+    await unlessReadOnly(notes, "The pull request comment was not updated", "", () =>
+      updateStickyComment(client, { owner: pr.owner, repo: pr.repo, issueNumber: pr.number }, text, stickyMarker()));
   }
   runner.appendSummary([text, ...notes.map((n) => `\n> [!NOTE]\n> ${n}`)].join("\n"));
   for (const [name, value] of [["denied-count", 0], ["warning-count", 0], ["newly-not-applicable-count", 0], ["score-delta", "0.00"]] as const) runner.setOutput(name, value);
@@ -250,18 +224,42 @@ async function approvalCheck(
     { ...(config ? { config } : {}), ...(policies ? { policies } : {}), at: now },
   );
   const reqs: ApprovalRequirement[] = required.map((r) => ({ group: r.group, reason: r.reason, exemptions: [r.name] }));
+  const result = await unlessReadOnly(notes, `The ${APPROVAL_CHECK} check was not set`, "", () =>
+    runApprovalCheck(client, approvalTarget(pr), reqs, pr.runUrl));
+  if (!result) return { unavailable: "The approval check could not be set with this token (see the note above)." };
+  for (const g of result.value.outcome.groups) {
+    if (g.unresolved) notes.push(`Team membership of ${md(g.group)} could not be read (${md(g.unresolved)}): give the action a token that may read the organisation's teams (members: read).`);
+  }
+  return result.value.outcome;
+}
+
+function approvalTarget(pr: PullRequestContext): PullRef {
+  return { owner: pr.owner, repo: pr.repo, number: pr.number, headSha: pr.headSha, author: pr.author };
+}
+
+/** The GitHub client of both paths; rate-limit and retry warnings go to the job log. */
+function githubClient(deps: RunDeps, inputs: ActionInputs): GitHubClient {
+  const apiUrl = deps.env["GITHUB_API_URL"];
+  const make = deps.client ?? ((token, baseUrl) => createClient({
+    token, ...(baseUrl ? { baseUrl } : {}),
+    log: (level, m) => { if (level === "warn" || level === "error") deps.runner.info(m); },
+  }));
+  return make(inputs.token, apiUrl);
+}
+
+/**
+ * Runs a write to GitHub. When the token may not write (a 403 permission answer: fork pull
+ * requests, missing `permissions:`), notes why (`what` happened, with GitHub's status and message,
+ * then `consequence`) and returns undefined; any other failure propagates.
+ */
+async function unlessReadOnly<T>(notes: string[], what: string, consequence: string, write: () => Promise<T>): Promise<{ value: T } | undefined> {
   try {
-    const result = await runApprovalCheck(client, { owner: pr.owner, repo: pr.repo, number: pr.number, headSha: pr.headSha, author: pr.author }, reqs, pr.runUrl);
-    for (const g of result.outcome.groups) {
-      if (g.unresolved) notes.push(`Team membership of ${md(g.group)} could not be read (${md(g.unresolved)}): give the action a token that may read the organisation's teams (members: read).`);
-    }
-    return result.outcome;
+    return { value: await write() };
   } catch (error) {
     const f = describeFailure(error);
     if (!f.permission) throw error;
-    const why = READ_ONLY_NOTE + `The ${APPROVAL_CHECK} check was not set (${f.status}: ${md(f.message)}).`;
-    notes.push(why);
-    return { unavailable: "The approval check could not be set with this token (see the note above)." };
+    notes.push(READ_ONLY_NOTE + `${what} (${f.status}: ${md(f.message)})${consequence}.`);
+    return undefined;
   }
 }
 

@@ -19,7 +19,7 @@ export function stickyMarker(key = "report"): string {
   return `<!-- exemptions-as-code:${key.replace(/[^a-z0-9_-]/gi, "")} -->`;
 }
 
-export async function findStickyComment(client: GitHubClient, target: StickyTarget, marker: string): Promise<{ id: number; body: string } | undefined> {
+async function findStickyComment(client: GitHubClient, target: StickyTarget, marker: string): Promise<{ id: number; body: string } | undefined> {
   // Comments are listed oldest first; keep the last one that carries the marker, in case a
   // previous run in "new" mode left several.
   let found: { id: number; body: string } | undefined;
@@ -33,19 +33,31 @@ export async function findStickyComment(client: GitHubClient, target: StickyTarg
   return found;
 }
 
+/** Updates the sticky comment in place when there is one (skipped when the text is the same);
+ *  undefined when there is none, and nothing is created. */
+export async function updateStickyComment(
+  client: GitHubClient, target: StickyTarget, body: string, marker: string,
+): Promise<StickyResult | undefined> {
+  const text = withMarker(body, marker);
+  const existing = await findStickyComment(client, target, marker);
+  if (!existing) return undefined;
+  if (existing.body === text) return { action: "skipped", commentId: existing.id };
+  const res = await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body: text });
+  return { action: "updated", commentId: res.data.id, url: res.data.html_url };
+}
+
 export async function upsertStickyComment(
   client: GitHubClient, target: StickyTarget, body: string, mode: CommentMode, marker: string,
 ): Promise<StickyResult> {
   if (mode === "off") return { action: "skipped" };
-  const text = body.includes(marker) ? body : `${body}\n${marker}`;
   if (mode === "update") {
-    const existing = await findStickyComment(client, target, marker);
-    if (existing) {
-      if (existing.body === text) return { action: "skipped", commentId: existing.id };
-      const res = await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body: text });
-      return { action: "updated", commentId: res.data.id, url: res.data.html_url };
-    }
+    const updated = await updateStickyComment(client, target, body, marker);
+    if (updated) return updated;
   }
-  const res = await client.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: text });
+  const res = await client.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: withMarker(body, marker) });
   return { action: "created", commentId: res.data.id, url: res.data.html_url };
+}
+
+function withMarker(body: string, marker: string): string {
+  return body.includes(marker) ? body : `${body}\n${marker}`;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeGitHub } from "../support/github/server.js";
 import { createClient, type GitHubClient } from "../../action/github/client.js";
-import { upsertStickyComment, stickyMarker } from "../../action/github/sticky-comment.js";
+import { stickyMarker, updateStickyComment, upsertStickyComment } from "../../action/github/sticky-comment.js";
 import { publishCheckRun } from "../../action/checks/check-runs.js";
 import { runApprovalCheck, APPROVAL_CHECK } from "../../action/approval/github.js";
 import { describeFailure } from "../../action/github/errors.js";
@@ -49,6 +49,21 @@ describe("action against the local GitHub server", () => {
     await upsertStickyComment(client, { owner, repo, issueNumber: 2 }, "x", "new", marker);
     await upsertStickyComment(client, { owner, repo, issueNumber: 2 }, "y", "new", marker);
     expect(gh.commentsOn(2)).toHaveLength(2);
+  });
+
+  it("updateStickyComment creates nothing without a sticky comment and lists the comments once", async () => {
+    const marker = stickyMarker();
+    gh.addComment(4, "unrelated");
+    const lists = () => gh.requests.filter((r) => r.operationId === "issues/list-comments").length;
+    const before = lists();
+    expect(await updateStickyComment(client, { owner, repo, issueNumber: 4 }, "none yet", marker)).toBeUndefined();
+    expect(gh.commentsOn(4).map((c) => c.body)).toEqual(["unrelated"]);
+    expect(lists()).toBe(before + 1);
+    const created = await upsertStickyComment(client, { owner, repo, issueNumber: 4 }, "v1", "new", marker);
+    const updated = await updateStickyComment(client, { owner, repo, issueNumber: 4 }, "v2", marker);
+    expect(updated).toMatchObject({ action: "updated", commentId: created.commentId });
+    expect(gh.commentsOn(4).map((c) => c.body)).toEqual(["unrelated", `v2\n${marker}`]);
+    expect(lists()).toBe(before + 2);
   });
 
   it("sends at most 50 annotations per request and completes with the last batch", async () => {
