@@ -45,6 +45,10 @@ overlap_severity := s if {
 	s := config.overlap
 } else := "deny"
 
+# Expired and canceled files are kept as records: the rules about today's tree and metadata (a
+# subscription deleted since, a recommendation no longer built in) apply only to files in effect,
+# so a record never turns into an error. Rules about the file itself (justification and category)
+# hold for every file.
 active(e) if {
 	e.status != "canceled"
 	not expired(e)
@@ -90,10 +94,11 @@ deny_set contains f if {
 }
 
 # METADATA
-# description: Only built-in recommendations can be exempted.
+# description: Only built-in recommendations can be exempted (files in effect, see active).
 deny_set contains f if {
 	input.metadata != null
 	some e in input.exemptions
+	active(e)
 	some key in e.recommendations
 	m := input.metadata[key]
 	m.assessment_type != "BuiltIn"
@@ -103,6 +108,7 @@ deny_set contains f if {
 warn_set contains f if {
 	input.metadata != null
 	some e in input.exemptions
+	active(e)
 	some key in e.recommendations
 	not input.metadata[key]
 	f := finding(e, "recommendations", sprintf("recommendation %s is not in the assessment metadata", [key]))
@@ -124,10 +130,11 @@ deny_set contains f if {
 }
 
 # METADATA
-# description: Scopes must lie in the known management group tree (when a tree is given).
+# description: Scopes of files in effect must lie in the known management group tree (when a tree is given).
 deny_set contains f if {
 	input.tree != null
 	some e in input.exemptions
+	active(e)
 	some s in e.scopes
 	s.level == "managementGroup"
 	not input.tree.management_groups[s.management_group]
@@ -137,39 +144,47 @@ deny_set contains f if {
 deny_set contains f if {
 	input.tree != null
 	some e in input.exemptions
+	active(e)
 	some s in e.scopes
 	s.level in {"subscription", "resourceGroup", "resource"}
 	not input.tree.subscriptions[s.subscription]
 	f := finding(e, "scopes", sprintf("subscription %s of scope %s is not in the tree", [s.subscription, s.key]))
 }
 
-# Positions of the active exemptions naming each recommendation.
-active_by_key[key] contains i if {
+# Positions of the active exemptions by recommendation and scope ("key scope"): each exemption
+# looks up its own scope and that scope's ancestors, so overlaps are found without forming every
+# pair of exemptions on a recommendation.
+active_at[concat(" ", [key, s.key])] contains i if {
 	some i, e in input.exemptions
 	active(e)
 	some key in e.recommendations
+	some s in e.scopes
+	s.key != "global"
 }
 
 # Pairs (by position) of active exemptions on the same recommendation, with scope keys a and b.
-same_key_pairs contains [i, j, key, a.key, b.key, within] if {
-	some key, idx in active_by_key
-	count(idx) > 1
-	some i in idx
-	some j in idx
-	i != j
-	e := input.exemptions[i]
-	f := input.exemptions[j]
-	e.name != f.name
+same_key_pairs contains [i, j, key, a.key, a.key, "same"] if {
+	some i, e in input.exemptions
+	active(e)
+	some key in e.recommendations
 	some a in e.scopes
-	some b in f.scopes
 	a.key != "global"
-	b.key != "global"
-	within := relation(a, b)
+	some j in active_at[concat(" ", [key, a.key])]
+	i != j
+	e.name != input.exemptions[j].name
 }
 
-relation(a, b) := "same" if a.key == b.key
-
-relation(a, b) := "inside" if b.key in a.ancestors
+same_key_pairs contains [i, j, key, a.key, b, "inside"] if {
+	some i, e in input.exemptions
+	active(e)
+	some key in e.recommendations
+	some a in e.scopes
+	a.key != "global"
+	some b in a.ancestors
+	some j in active_at[concat(" ", [key, b])]
+	i != j
+	e.name != input.exemptions[j].name
+}
 
 # METADATA
 # description: Two active exemptions on the same recommendation and scope.
