@@ -2,7 +2,7 @@
 // error gives undefined rather than an exception. Covers what the conformance cases and the
 // project's policies call; it is an oracle, not the product's built-in library.
 
-import { compare, equal, keyOf, RObject, RSet, toJSON, typeName, type Value } from "./values.js";
+import { compare, equal, RObject, RSet, toJSON, typeName, unionObjects, type Value } from "./values.js";
 
 export type BuiltinImpl = (args: Value[]) => Value | undefined;
 
@@ -275,11 +275,11 @@ export const interpBuiltins: Record<string, BuiltinImpl> = {
   },
   "object.union_n": ([a]) => {
     if (!Array.isArray(a) || !a.every((o) => o instanceof RObject)) return undefined;
-    return (a as RObject[]).reduce((acc, o) => unionObj(acc, o), new RObject());
+    return (a as RObject[]).reduce((acc, o) => unionObjects(acc, o), new RObject());
   },
   "object.subset": ([sup, sub]) => (sup === undefined || sub === undefined ? undefined : subset(sup, sub)),
   "array.flatten": ([a]) => (Array.isArray(a) ? a.flatMap((x) => (Array.isArray(x) ? x : [x])) : undefined),
-  "object.union": ([a, b]) => (a instanceof RObject && b instanceof RObject ? unionObj(a, b) : undefined),
+  "object.union": ([a, b]) => (a instanceof RObject && b instanceof RObject ? unionObjects(a, b) : undefined),
   walk: ([v]) => {
     const out: Value[] = [];
     walk(v!, [], out);
@@ -319,15 +319,6 @@ function subset(sup: Value, sub: Value): boolean | undefined {
   return undefined;
 }
 
-function unionObj(a: RObject, b: RObject): RObject {
-  const out = a.copy();
-  for (const [k, v] of b.entries()) {
-    const cur = out.get(k);
-    out.set(k, cur instanceof RObject && v instanceof RObject ? unionObj(cur, v) : v);
-  }
-  return out;
-}
-
 function anyMatch(s: Value | undefined, p: Value | undefined, f: (a: string, b: string) => boolean): Value | undefined {
   const ss = str(s) ? [s] : coll(s);
   const ps = str(p) ? [p] : coll(p);
@@ -348,4 +339,3 @@ function trimChars(s: string, cut: string, left: boolean): string {
   return cps.slice(0, j).join("");
 }
 
-export { keyOf };

@@ -9,7 +9,7 @@
 import type * as ir from "./ir.js";
 import { conflictMessages, namedConflictMessage } from "./ir.js";
 import { interpBuiltins, type BuiltinImpl } from "./interp-builtins.js";
-import { compare, equal, fromJSON, RObject, RSet, toJSON, type Value } from "./values.js";
+import { equal, fromJSON, RObject, RSet, toJSON, unionObjects, type Value } from "./values.js";
 
 export class EvalError extends Error {
   constructor(
@@ -276,7 +276,8 @@ export class Interp {
         const a = l[s.a];
         const b = l[s.b];
         if (!(a instanceof RObject) || !(b instanceof RObject)) return FAIL;
-        l[s.target] = merge(a, b);
+        // a wins where both have a key (nested objects are merged the same way).
+        l[s.target] = unionObjects(b, a);
         return DONE;
       }
       case "SetAdd": {
@@ -327,15 +328,6 @@ export function iterate(src: Value | undefined): Array<[Value, Value]> {
   return [];
 }
 
-function merge(a: RObject, b: RObject): RObject {
-  const out = b.copy();
-  for (const [k, v] of a.entries()) {
-    const w = out.get(k);
-    out.set(k, v instanceof RObject && w instanceof RObject ? merge(v, w) : v);
-  }
-  return out;
-}
-
 function upsert(base: Value | undefined, path: string[], v: Value): Value {
   if (path.length === 0) return v;
   const o = base instanceof RObject ? base.copy() : new RObject();
@@ -343,4 +335,3 @@ function upsert(base: Value | undefined, path: string[], v: Value): Value {
   return o;
 }
 
-export { compare };

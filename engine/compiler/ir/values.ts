@@ -124,6 +124,17 @@ export function compare(a: Value, b: Value): number {
   }
 }
 
+/** `object.union`: the keys of both; where both have a key, b's value wins, except that two
+ *  objects under the same key are united the same way. */
+export function unionObjects(a: RObject, b: RObject): RObject {
+  const out = a.copy();
+  for (const [k, v] of b.entries()) {
+    const cur = out.get(k);
+    out.set(k, cur instanceof RObject && v instanceof RObject ? unionObjects(cur, v) : v);
+  }
+  return out;
+}
+
 export function fromJSON(x: unknown): Value {
   if (x === null || x === undefined) return null;
   if (typeof x === "boolean" || typeof x === "number" || typeof x === "string") return x;
