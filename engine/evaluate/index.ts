@@ -4,7 +4,7 @@ export { PolicyEngine, PolicyOutputError, checkDecisionResult, checkValidationRe
 export { loadPolicyRunner, compilerAvailable, defaultPolicyDir, readPolicyModules, PolicyLoadError, type RunnerOptions } from "./wasm-runner.js";
 export { loadConfig, parseConfig, type ConfigResult } from "./config.js";
 export { policyValidationCheck, type Validator } from "./validation-check.js";
-export { toPolicyExemption, toValidationExemption, toPolicyScope, validationInput, resourceChain } from "./policy-input.js";
+export { toPolicyExemption, toDecisionExemption, toValidationExemption, toPolicyScope, validationInput, resourceChain } from "./policy-input.js";
 export { BatchDecider, type DeciderStats } from "./decider.js";
 export * from "./types.js";
 
