@@ -142,53 +142,40 @@ function* sections(wasm: Uint8Array): Generator<{ id: number; start: number; end
  * Read from the import section so that a policy with much static data gets the memory it needs.
  */
 export function importedMemoryMinimum(wasm: Uint8Array): number {
-  let at = 8;
-  const u32 = (): number => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = wasm[at++];
-      if (b === undefined) throw new RangeError("truncated module");
-      result |= (b & 0x7f) << shift;
-      if ((b & 0x80) === 0) return result >>> 0;
-      shift += 7;
-    }
-  };
-  const skipName = () => {
-    const n = u32();
-    at += n;
-  };
   try {
-    while (at < wasm.length) {
-      const id = wasm[at++];
-      const size = u32();
-      const end = at + size;
-      if (id !== 2) {
-        at = end;
-        continue;
-      }
+    for (const s of sections(wasm)) {
+      if (s.id !== 2) continue;
+      let at = s.start;
+      const u32 = (): number => {
+        const r = leb128(wasm, at);
+        at = r.next;
+        return r.value;
+      };
+      const skipName = (): void => {
+        const n = u32(); // read before `at` moves past the length (not `at += u32()`)
+        at += n;
+      };
       const count = u32();
       for (let i = 0; i < count; i++) {
-        skipName();
-        skipName();
+        skipName(); // module
+        skipName(); // field
         const kind = wasm[at++];
-        if (kind === 0) u32();
+        if (kind === 0) u32(); // function: type index
         else if (kind === 1) {
-          at++; // reftype
+          at++; // table: reference type, then limits
           const flags = u32();
           u32();
           if (flags & 1) u32();
         } else if (kind === 2) {
-          const flags = u32();
-          void flags;
+          u32(); // memory: limits flags, then the minimum
           return u32();
-        } else if (kind === 3) at += 2;
+        } else if (kind === 3) at += 2; // global: value type and mutability
         else return 0;
       }
       return 0;
     }
   } catch {
-    return 0;
+    return 0; // truncated
   }
   return 0;
 }
