@@ -63,8 +63,9 @@ export function checkConfig(config: Record<string, unknown>): ConfigProblem[] {
     mapping(["approval"], config.approval, APPROVAL_KEYS, (key, v) => {
       if (key === "long_waiver_days") {
         if (!isWholeDays(v)) bad(["approval", key], `expected a whole number of days, got ${describe(v)}`);
-      } else if (!Array.isArray(v) || v.length === 0 || !v.every((g) => typeof g === "string" && g !== "")) {
-        bad(["approval", key], `expected a non-empty list of group names such as [security-leads], got ${describe(v)}`);
+      } else if (!Array.isArray(v) || !v.every((g) => typeof g === "string" && g !== "")) {
+        // An empty list is allowed: it says in so many words that no extra approval is wanted.
+        bad(["approval", key], `expected a list of group names such as [security-leads], got ${describe(v)}`);
       }
     });
   }

@@ -35,6 +35,8 @@ describe("config file", () => {
   it("an empty file is the defaults; keys of the organisation's own policies pass through", () => {
     expect(parseConfig("", "c.yaml")).toEqual({ ok: true, config: {} });
     expect(parseConfig("my_rule:\n  limit: 3\n", "c.yaml")).toEqual({ ok: true, config: { my_rule: { limit: 3 } } });
+    // An empty group list is a deliberate choice (no extra approval), not a mistake.
+    expect(parseConfig("approval:\n  long_waiver_groups: []\n", "c.yaml")).toEqual({ ok: true, config: { approval: { long_waiver_groups: [] } } });
   });
 
   it("refuses an overlap other than deny or warn, at its line and column", () => {
