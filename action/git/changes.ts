@@ -142,14 +142,6 @@ function readBlobs(dir: string, shas: string[]): Promise<GitResult<Buffer[]>> {
   });
 }
 
-export async function fileAt(dir: string, commit: string, path: string): Promise<string | undefined> {
-  try {
-    return await git(dir).show([`${commit}:${path}`]);
-  } catch {
-    return undefined;
-  }
-}
-
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n").find((l) => l.trim()) ?? "unknown error";
 }

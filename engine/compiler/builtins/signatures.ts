@@ -101,9 +101,3 @@ export const builtinSignatures: ReadonlyMap<string, BuiltinSignature> = new Map(
 export function builtinSignature(name: string): BuiltinSignature | undefined {
   return builtinSignatures.get(name);
 }
-
-/** Built-ins whose name is a namespace prefix ("io.jwt", "crypto.x509"…), for error messages. */
-export function isBuiltinNamespace(prefix: string): boolean {
-  for (const n of builtinSignatures.keys()) if (n.startsWith(prefix + ".")) return true;
-  return false;
-}

@@ -149,13 +149,6 @@ function outputVarsForEq(a: Term, b: Term, call: Term, safe: Set<string>): Set<s
   return out;
 }
 
-export function outputVarsForBody(body: Body, env: SafetyEnv, safe: Set<string>): Set<string> {
-  const o = new Set(safe);
-  for (const e of body) for (const v of outputVarsForExpr(e, env, o)) o.add(v);
-  for (const v of safe) o.delete(v);
-  return o;
-}
-
 /** Which variables a unification binds, given the safe ones. */
 class Unifier {
   /** var → vars that must all become safe for it to become safe. */

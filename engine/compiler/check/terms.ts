@@ -115,18 +115,6 @@ export function varsOf(t: Term, o: VarVisitOptions = {}): Set<string> {
   return s;
 }
 
-export function varsOfExpr(e: Expr, o: VarVisitOptions = {}): Set<string> {
-  const s = new Set<string>();
-  forEachVarInExpr(e, (v) => s.add(v.name), o);
-  return s;
-}
-
-export function varsOfBody(b: Body, o: VarVisitOptions = {}): Set<string> {
-  const s = new Set<string>();
-  for (const e of b) forEachVarInExpr(e, (v) => s.add(v.name), o);
-  return s;
-}
-
 /** Calls fn on every term (pre-order), including terms inside comprehensions and nested bodies. */
 export function forEachTerm(t: Term, fn: (t: Term) => void): void {
   fn(t);
