@@ -39,7 +39,7 @@ describe("bench tables", () => {
     ]);
     // Only the largest size is judged.
     expect(lines.some((l) => l.startsWith("10k"))).toBe(false);
-    expect(lines).toContain("1M jsonl: evaluate 3.00× baseline (target ≤ 2×: missed by 1.5×)");
+    expect(lines).toContain("1M jsonl: evaluate 3.00× baseline (target ≤ 2×: missed by 1.50×)");
     expect(lines).toContain("1M jsonl: peak RSS 2048 MB (target < 1024 MB: missed)");
     expect(lines).toContain("validate 50k files: 1.20× js-yaml load (target ≤ 1.5×: met)");
   });
