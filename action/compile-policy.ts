@@ -1,7 +1,7 @@
 // Compiles a folder of Rego policies to one Wasm module with the project's compiler, for the
 // bundle (dist/policy.wasm). Usage: node <bundled copy> POLICY_DIR RUNTIME_WASM OUT_WASM
 import { readFileSync, writeFileSync } from "node:fs";
-import { compile, readRegoDirectory } from "../engine/compiler/index.js";
+import { compile, formatCompileError, readRegoDirectory } from "../engine/compiler/index.js";
 import { ENTRYPOINTS } from "../engine/evaluate/types.js";
 
 const [dir, runtimePath, out] = process.argv.slice(2);
@@ -12,10 +12,7 @@ if (!dir || !runtimePath || !out) {
 const modules = await readRegoDirectory(dir);
 const result = await compile({ modules, entrypoints: Object.values(ENTRYPOINTS), runtime: new Uint8Array(readFileSync(runtimePath)) });
 if (!result.ok) {
-  for (const e of result.errors) {
-    const where = e.location ? `${e.location.file}:${e.location.line}:${e.location.col}: ` : "";
-    console.error(`${where}${e.code}: ${e.message}`);
-  }
+  for (const e of result.errors) console.error(formatCompileError(e));
   process.exit(1);
 }
 writeFileSync(out, result.value);

@@ -36,14 +36,11 @@ export function bundledPolicyPath(): string | undefined {
 async function compileFolder(dir: string): Promise<Uint8Array> {
   // Loaded only when policies must be compiled here: the compiler (with binaryen) is most of the
   // bundle, and the usual run loads the precompiled dist/policy.wasm instead.
-  const { compile, readRegoDirectory } = await import("../engine/compiler/index.js");
+  const { compile, formatCompileError, readRegoDirectory } = await import("../engine/compiler/index.js");
   const modules = await readRegoDirectory(dir);
-  const out = await compile({ modules, entrypoints: Object.values(ENTRYPOINTS) } as never) as unknown;
-  const r = out as { ok: boolean; value?: Uint8Array; errors?: { message: string; location?: { file?: string; line?: number; col?: number } | null }[] };
-  if (out instanceof Uint8Array) return out;
-  if (r.ok && r.value) return r.value;
-  const errors = (r.errors ?? []).map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.col}: ` : ""}${e.message}`);
-  throw new Error(`the policies in ${dir} do not compile:\n${errors.join("\n")}`);
+  const r = await compile({ modules, entrypoints: Object.values(ENTRYPOINTS) });
+  if (r.ok) return r.value;
+  throw new Error(`the policies in ${dir} do not compile:\n${r.errors.map(formatCompileError).join("\n")}`);
 }
 
 async function policyWasm(policies: string | undefined): Promise<Uint8Array> {

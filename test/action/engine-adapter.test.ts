@@ -1,5 +1,7 @@
 // The engine port implemented by the real engine library (compiled Rego policies through Wasm).
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { libraryEngine } from "../../action/engine-adapter.js";
 
@@ -26,5 +28,15 @@ describe("library engine behind the action's port", () => {
     expect(mg).toBeDefined();
     const req = await engine.approvals([{ kind: "added", name: mg!.name, before: null, after: mg! }], { at: data.at });
     expect(req.map((r) => r.group)).toContain("security-leads");
+  });
+  it("a policies folder that does not compile fails with each error at file:line:col, its code and rule", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "policies-"));
+    try {
+      writeFileSync(join(dir, "broken.rego"), "package exemptions.decision\n\nallow if {\n  x == 1\n}\n");
+      const failure = engine.evaluate({ ...data, exemptionsDir: join(root, "exemptions"), policies: dir });
+      await expect(failure).rejects.toThrow(/do not compile:\n.*broken\.rego:4:\d+: rego_unsafe_var_error: var x is unsafe \(rule exemptions\.decision\.allow\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
