@@ -13,6 +13,7 @@
 // Expressions left over hold unsafe variables.
 
 import type { Body, Expr, ExprNode, RefTerm, Term } from "../syntax/ast.js";
+import { constKey } from "../syntax/terms.js";
 import { exprCall, forEachVar, forEachVarInExpr, isComprehension, varsOf, type VarVisitOptions } from "./terms.js";
 
 export interface SafetyEnv {
@@ -241,7 +242,8 @@ class Unifier {
           if (this.termSafe(b)) this.markAllSafe(a);
         } else if (b.type === "object" && b.items.length === a.items.length) {
           for (const [k, v] of a.items) {
-            const other = b.items.find(([k2]) => sameConstant(k, k2));
+            const key = constKey(k);
+            const other = key === null ? undefined : b.items.find(([k2]) => constKey(k2) === key);
             if (other) this.unify(v, other[1]);
           }
         }
@@ -250,22 +252,6 @@ class Unifier {
         if (b.type === "var") this.markSafe(b.name);
         return;
     }
-  }
-}
-
-function sameConstant(a: Term, b: Term): boolean {
-  if (a.type !== b.type) return false;
-  switch (a.type) {
-    case "string":
-      return a.value === (b as typeof a).value;
-    case "number":
-      return Number(a.text) === Number((b as typeof a).text);
-    case "boolean":
-      return a.value === (b as typeof a).value;
-    case "null":
-      return true;
-    default:
-      return false;
   }
 }
 

@@ -3,12 +3,13 @@
 
 import type * as ir from "../ir/ir.js";
 import type { Body, CallTerm, Expr, Location, Term, VarTerm } from "../syntax/ast.js";
+import { constKey } from "../syntax/terms.js";
 import type { FuncBuilder } from "./builder.js";
 import { CACHE } from "./cache.js";
 import { extendCtx, isMocked, type Ctx, type Mock } from "./context.js";
 import type { Planner } from "./planner.js";
 import { lookup, nodeKind, type DocNode } from "./tree.js";
-import { constKey, nowhere, PlanError, refName, refNameOrNull, type Cont, type Local, type Operand } from "./util.js";
+import { nowhere, PlanError, refName, refNameOrNull, type Cont, type Local, type Operand } from "./util.js";
 
 /** Plans bodies and terms into one function's builder. */
 export class BodyPlanner {

@@ -1,4 +1,4 @@
-// Small helpers shared by the planner modules: names of operators, constant keys, errors.
+// Small helpers shared by the planner modules: names of operators, errors.
 
 import type * as ir from "../ir/ir.js";
 import type { Location, Term } from "../syntax/ast.js";
@@ -18,22 +18,6 @@ export class PlanError extends Error {
     readonly location: Location | null,
   ) {
     super(message);
-  }
-}
-
-/** A canonical text for constant scalar keys (null when the key is not a constant scalar). */
-export function constKey(t: Term): string | null {
-  switch (t.type) {
-    case "string":
-      return JSON.stringify(t.value);
-    case "number":
-      return "#" + String(Number(t.text));
-    case "boolean":
-      return String(t.value);
-    case "null":
-      return "null";
-    default:
-      return null;
   }
 }
 

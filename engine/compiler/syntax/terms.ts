@@ -32,6 +32,23 @@ export function operatorName(op: RefTerm): string | null {
   return parts.join(".");
 }
 
+/** A canonical text of a constant scalar, equal for equal values (`1` and `1.0`), or null when
+ *  the term is not a constant scalar: object keys compared at compile time. */
+export function constKey(t: Term): string | null {
+  switch (t.type) {
+    case "string":
+      return JSON.stringify(t.value);
+    case "number":
+      return "#" + String(Number(t.text));
+    case "boolean":
+      return String(t.value);
+    case "null":
+      return "null";
+    default:
+      return null;
+  }
+}
+
 /** True when the term contains no variables, refs, calls or comprehensions (OPA's IsGround). */
 export function isGround(t: Term): boolean {
   switch (t.type) {
