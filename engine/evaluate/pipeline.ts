@@ -17,7 +17,7 @@ import { REPORT_SCHEMA_VERSION, type Report } from "../report/types.js";
 import { BatchDecider } from "./decider.js";
 import { loadConfig } from "./config.js";
 import { PolicyEngine } from "./engine.js";
-import { toPolicyExemption, resourceChain } from "./policy-input.js";
+import { toDecisionExemption, resourceChain } from "./policy-input.js";
 import { ENTRYPOINTS, type Decision, type DecisionEngine, type ExemptionStatusEntry } from "./types.js";
 import { policyValidationCheck, type Validator } from "./validation-check.js";
 import { loadPolicyRunner } from "./wasm-runner.js";
@@ -71,7 +71,7 @@ export async function evaluate(req: EvaluateRequest, policies?: Policies): Promi
   });
   if (loaded.missing.length > 0) throw new EvaluateError(`no such exemption file or folder: ${loaded.missing.join(", ")}`);
   const exemptions = loaded.exemptions;
-  const policyExemptions = exemptions.map(toPolicyExemption);
+  const policyExemptions = exemptions.map((e) => toDecisionExemption(e, metadata));
   const atMs = req.at.getTime();
 
   // Each exemption's status, from the policy (one call with every exemption).

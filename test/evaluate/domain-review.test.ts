@@ -264,3 +264,17 @@ describe("score, drift, states", () => {
     expect(r.recommendations.map((x) => [x.assessmentKey, x.state])).toEqual([[K1, "partial_exception"], [K2, "active"], [K3, "full_exception"]]);
   });
 });
+
+describe("only built-in recommendations", () => {
+  it("an exemption of a custom recommendation is denied and changes nothing in the score", async () => {
+    const r = await run({
+      rows: [row(vm(S1, "a"), K1, "Unhealthy"), row(vm(S1, "b"), K1, "Healthy")],
+      metadata: { [K1]: "CustomPolicy" },
+      exemptions: [{ name: "x", recs: [K1], scopes: [vm(S1, "a")] }],
+    });
+    expect(r.validation.deny.map((d) => [d.file, d.line, d.field])).toEqual([["exemptions/x.yaml", 3, "recommendations"]]);
+    expect(r.notApplicable).toEqual([]);
+    expect(r.exemptions.map((e) => e.matched)).toEqual([0]);
+    expect(r.secureScore.after).toEqual(r.secureScore.before);
+  });
+});
