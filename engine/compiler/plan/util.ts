@@ -2,6 +2,7 @@
 
 import type * as ir from "../ir/ir.js";
 import type { Location, Term } from "../syntax/ast.js";
+import { operatorName } from "../syntax/terms.js";
 
 export type Operand = ir.Operand;
 export type Local = ir.Local;
@@ -36,13 +37,6 @@ export function refName(t: Term): string {
 
 export function refNameOrNull(t: Term): string | null {
   if (t.type === "var") return t.name;
-  if (t.type !== "ref") return null;
-  const parts: string[] = [];
-  for (const [i, p] of t.terms.entries()) {
-    if (i === 0 && p.type === "var") parts.push(p.name);
-    else if (i > 0 && p.type === "string") parts.push(p.value);
-    else return null;
-  }
-  return parts.join(".");
+  return t.type === "ref" ? operatorName(t) : null;
 }
 
