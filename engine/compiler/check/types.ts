@@ -182,14 +182,9 @@ export class TypeChecker {
       case "var":
         return env.get(t.name) ?? null;
       case "ref": {
-        const head = t.terms[0];
-        if (head?.type !== "var" || head.name !== "data") return null;
-        const parts: string[] = [];
-        for (const x of t.terms.slice(1)) {
-          if (x.type !== "string") return null;
-          parts.push(x.value);
-        }
-        return this.ruleType(parts.join("."));
+        // Only a plain path below data names a rule (`data.test.p`); a computed part is unknown.
+        const name = operatorName(t);
+        return name?.startsWith("data.") ? this.ruleType(name.slice(5)) : null;
       }
       default:
         return literalKind(t, this.builtins);
