@@ -13,6 +13,7 @@ import { setFlagsFromString } from "node:v8";
 import type { CompileError, Result } from "./errors.js";
 import type * as ir from "./ir/ir.js";
 import type { Module } from "./syntax/ast.js";
+import type { EmitTimings } from "./wasm/emit.js";
 import { check } from "./check/index.js";
 import { plan } from "./plan/index.js";
 import { parseModule } from "./syntax/index.js";
@@ -63,13 +64,9 @@ export interface StageTimings {
   emit: number;
   total: number;
   /** The parts of `emit`, when it ran (milliseconds). */
-  emitDetail?: {
+  emitDetail?: EmitTimings & {
     /** Waiting for binaryen to load (first compile of a process only; overlaps the front end). */
     binaryenLoad: number;
-    readRuntime: number;
-    link: number;
-    validate: number;
-    write: number;
   };
 }
 
