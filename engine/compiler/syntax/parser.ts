@@ -2,7 +2,7 @@
 // chains and chained bodies. Statements that are not rules with a body or keyword (`p := 1`,
 // `f(x) = y`) come back as bodies; the module assembler turns them into rules, as OPA does.
 
-import type { Body, Import, Location, Package, RefTerm, Rule, RuleKind, Term, VarTerm } from "./ast.js";
+import type { Body, Import, Location, Package, RefTerm, Rule, RuleHead, RuleKind, Term, VarTerm } from "./ast.js";
 import { ExpressionParser } from "./expressions.js";
 import { ParseFailure } from "./parser-core.js";
 import { cloneTerm, isGround, mapTerm, refOf } from "./terms.js";
@@ -38,15 +38,10 @@ const TERM_STARTS: ReadonlySet<TokenKind> = new Set([
   "ident", "number", "string", "[", "{", "(", "true", "false", "null", "not", "some", "every", "contains",
 ]);
 
-interface HeadInfo {
-  ref: Term[];
-  args: Term[] | null;
-  key: Term | null;
-  value: Term | null;
-  assign: boolean;
+/** A parsed rule head, with what the parser needs to know about how it was written. */
+interface HeadInfo extends RuleHead {
   usesContains: boolean;
   generatedValue: boolean;
-  loc: Location;
 }
 
 export class Parser extends ExpressionParser {
