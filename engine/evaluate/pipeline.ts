@@ -36,6 +36,18 @@ export interface EvaluateRequest {
   cwd?: string;
   /** Repository root for the exemption loader's symlink check. */
   root?: string;
+  /**
+   * Told how far reading the assessments has got: once with 0 bytes before the first row, then
+   * after each chunk read. For progress displays; the engine itself draws nothing.
+   */
+  onProgress?: (progress: EvaluateProgress) => void;
+}
+
+export interface EvaluateProgress {
+  /** Bytes of the assessment files read so far. */
+  bytesRead: number;
+  /** Total size of the assessment files. */
+  totalBytes: number;
 }
 
 /** The policies, however they are run; tests may pass their own. */
@@ -123,7 +135,9 @@ export async function evaluate(req: EvaluateRequest, policies?: Policies): Promi
   const stats: AssessmentReadStats = { rows: 0, accepted: 0, rejected: 0 };
   let lastResource = "";
   let lastChain: string[] = [];
-  for await (const row of readAssessments(req.assessments, log, stats)) {
+  const onProgress = req.onProgress;
+  const readOptions = onProgress ? { onProgress: (bytesRead: number, totalBytes: number) => onProgress({ bytesRead, totalBytes }) } : {};
+  for await (const row of readAssessments(req.assessments, log, stats, readOptions)) {
     if (row.resourceKey !== lastResource) {
       if (!tree.subscriptions.has(row.subscriptionId) && !missingSubs.has(row.subscriptionId)) {
         missingSubs.add(row.subscriptionId);

@@ -2,7 +2,7 @@
 // properties.resourceDetails.Id is capitalised) or the REST list (resourceDetails.id), streamed.
 
 import type { IssueLog, InputIssue } from "./issues.js";
-import { readRows, type LocatedRow } from "./rows.js";
+import { readRows, type LocatedRow, type ReadOptions } from "./rows.js";
 
 export type AssessmentStatus = "Healthy" | "Unhealthy" | "NotApplicable";
 
@@ -115,8 +115,8 @@ export interface AssessmentReadStats {
 }
 
 /** Stream the usable assessments of a file or folder; rejected rows go to the log. */
-export async function* readAssessments(path: string, log: IssueLog, stats?: AssessmentReadStats): AsyncGenerator<AssessmentRecord> {
-  for await (const row of readRows(path, "assessments", log)) {
+export async function* readAssessments(path: string, log: IssueLog, stats?: AssessmentReadStats, options: ReadOptions = {}): AsyncGenerator<AssessmentRecord> {
+  for await (const row of readRows(path, "assessments", log, options)) {
     if (stats) stats.rows++;
     const parsed = parseAssessmentRow(row);
     if (parsed.ok) {

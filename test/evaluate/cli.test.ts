@@ -3,19 +3,19 @@
 import { join } from "node:path";
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { evaluateCommand } from "../../engine/cli/commands/evaluate.js";
+import { createEvaluateCommand, evaluateCommand, progressBar, progressWanted, type ProgressStream } from "../../engine/cli/commands/evaluate.js";
 import type { CliIO } from "../../engine/cli/io.js";
 import { UsageError } from "../../engine/cli/io.js";
 
 const REPO = join(import.meta.dirname, "../..");
 
-async function run(args: string[]) {
+async function run(args: string[], command = evaluateCommand, env: Record<string, string> = {}) {
   let out = "";
   let err = "";
   let code = 0;
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: REPO, isTTY: false, env: {}, now: () => new Date("2026-11-22T12:00:00Z") };
+  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: REPO, isTTY: false, env, now: () => new Date("2026-11-22T12:00:00Z") };
   const program = new Command("exempt").exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  evaluateCommand.register(program, { io, setExitCode: (c) => (code = c) });
+  command.register(program, { io, setExitCode: (c) => (code = c) });
   try {
     await program.parseAsync(["evaluate", ...args], { from: "user" });
   } catch (e) {
@@ -59,5 +59,57 @@ describe("exempt evaluate", () => {
     const r = await run(["--assessments", "nope.json", "--tree", "x", "--controls", "y"]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--assessments: no such file or folder: nope\.json/);
+  });
+});
+
+/** A stand-in for standard error that records what is drawn on it. */
+function fakeStderr(isTTY: boolean): ProgressStream & { text: string } {
+  return { isTTY, columns: 100, text: "", write(t: string) { this.text += t; return true; } };
+}
+
+describe("exempt evaluate: progress bar", () => {
+  it("draws nothing on a standard error that is not a terminal (a pipe or CI log)", async () => {
+    const stderr = fakeStderr(false);
+    const r = await run([...TENANT, "--format", "json", "--at", "2026-11-22"], createEvaluateCommand(stderr));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).at).toBe("2026-11-22T00:00:00.000Z");
+    expect(stderr.text).toBe("");
+  });
+
+  it("is wanted only on a terminal, and not under CI or NO_COLOR", () => {
+    expect(progressWanted(fakeStderr(true), {})).toBe(true);
+    expect(progressWanted(fakeStderr(false), {})).toBe(false);
+    expect(progressWanted(null, {})).toBe(false);
+    expect(progressWanted(fakeStderr(true), { CI: "true" })).toBe(false);
+    expect(progressWanted(fakeStderr(true), { CI: "false" })).toBe(true);
+    expect(progressWanted(fakeStderr(true), { NO_COLOR: "1" })).toBe(false);
+  });
+
+  it("stays hidden during the first second, then draws the share of bytes read, and clears on stop", () => {
+    const stderr = fakeStderr(true);
+    let now = 0;
+    const bar = progressBar(stderr, { delayMs: 1000, now: () => now });
+    bar.onProgress({ bytesRead: 0, totalBytes: 4 * 1024 * 1024 });
+    now = 999;
+    bar.onProgress({ bytesRead: 1024 * 1024, totalBytes: 4 * 1024 * 1024 });
+    expect(stderr.text).toBe("");
+    now = 1500;
+    bar.onProgress({ bytesRead: 2 * 1024 * 1024, totalBytes: 4 * 1024 * 1024 });
+    expect(stderr.text).toContain("50%");
+    expect(stderr.text).toContain("2/4 MB");
+    bar.stop();
+    // clearOnComplete: the last thing written erases the line, so the report starts clean.
+    expect(stderr.text.endsWith("\x1b[2K") || /\x1b\[2K[^\n]*$/.test(stderr.text)).toBe(true);
+  });
+
+  it("the command draws the bar on a terminal's standard error when the run outlasts the delay", async () => {
+    const stderr = fakeStderr(true);
+    const r = await run([...TENANT, "--format", "json", "--at", "2026-11-22"], createEvaluateCommand(stderr, { delayMs: 0, now: () => Date.now() }));
+    expect(r.code).toBe(0);
+    expect(stderr.text).toMatch(/assessments \[.*\] \d+%/);
+    // Under CI the same terminal gets nothing.
+    const quiet = fakeStderr(true);
+    await run([...TENANT, "--format", "json", "--at", "2026-11-22"], createEvaluateCommand(quiet, { delayMs: 0, now: () => Date.now() }), { CI: "1" });
+    expect(quiet.text).toBe("");
   });
 });

@@ -130,6 +130,19 @@ describe("evaluate: a hand-computed tenant", () => {
     expect(report.inputs.unscoredAssessments).toBe(1);
     expect(report.validation.deny).toEqual([]);
   });
+
+  it("tells onProgress the bytes of the assessments read, up to the file's size", async () => {
+    const { stat } = await import("node:fs/promises");
+    const size = (await stat(join(dir, "assessments.jsonl"))).size;
+    const seen: { bytesRead: number; totalBytes: number }[] = [];
+    const report = await evaluate(
+      { exemptions: [join(dir, "exemptions")], assessments: join(dir, "assessments.jsonl"), tree: join(dir, "tree.json"), controls: join(dir, "controls.json"), at: new Date("2026-11-22T12:00:00Z"), cwd: dir, onProgress: (p) => seen.push({ ...p }) },
+      await policies(),
+    );
+    expect(report.inputs.assessmentRows).toBe(9); // the broken line is an issue, not a row
+    expect(seen[0]).toEqual({ bytesRead: 0, totalBytes: size });
+    expect(seen.at(-1)).toEqual({ bytesRead: size, totalBytes: size });
+  });
 });
 
 describe("evaluate: the example tenant with the example exemptions", () => {

@@ -1,0 +1,56 @@
+// Progress of reading assessments: the callback sees the bytes read grow, chunk by chunk, up to
+// the total size of the files a path stands for.
+import { mkdtemp, mkdir, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { IssueLog, readAssessments } from "../../engine/inputs/index.js";
+
+const SUB = "20ff7fc3-e762-44dd-bd96-b71116dcdc23";
+const KEY = "21300918-b2e3-0346-785f-c77ff57d243b";
+
+function row(i: number) {
+  const resource = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm${i}`;
+  return { id: `${resource}/providers/Microsoft.Security/assessments/${KEY}`, name: KEY, properties: { resourceDetails: { Id: resource }, status: { code: i % 2 ? "Healthy" : "Unhealthy" } } };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "progress-"));
+});
+
+async function readWithProgress(path: string) {
+  const calls: [number, number][] = [];
+  let rows = 0;
+  for await (const _ of readAssessments(path, new IssueLog(), undefined, { onProgress: (read, total) => calls.push([read, total]) })) rows++;
+  return { calls, rows };
+}
+
+describe("readAssessments onProgress", () => {
+  it("reports increasing byte counts up to the file's size (JSON Lines larger than one chunk)", async () => {
+    const f = join(dir, "big.jsonl");
+    // About 3 MB: several 1 MB read chunks.
+    await writeFile(f, Array.from({ length: 12_000 }, (_, i) => JSON.stringify(row(i))).join("\n") + "\n");
+    const size = (await stat(f)).size;
+    const { calls, rows } = await readWithProgress(f);
+    expect(rows).toBe(12_000);
+    expect(calls[0]).toEqual([0, size]);
+    expect(calls.length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThan(calls[i - 1]![0]);
+    expect(calls.every(([, total]) => total === size)).toBe(true);
+    expect(calls.at(-1)![0]).toBe(size);
+  });
+
+  it("counts across the pages of a folder against their total size", async () => {
+    const d = join(dir, "pages");
+    await mkdir(d);
+    await writeFile(join(d, "page-1.json"), JSON.stringify({ data: Array.from({ length: 5000 }, (_, i) => row(i)) }));
+    await writeFile(join(d, "page-2.jsonl"), Array.from({ length: 3 }, (_, i) => JSON.stringify(row(i))).join("\n") + "\n");
+    const total = (await stat(join(d, "page-1.json"))).size + (await stat(join(d, "page-2.jsonl"))).size;
+    const { calls, rows } = await readWithProgress(d);
+    expect(rows).toBe(5003);
+    expect(calls[0]).toEqual([0, total]);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThan(calls[i - 1]![0]);
+    expect(calls.at(-1)).toEqual([total, total]);
+  });
+});
