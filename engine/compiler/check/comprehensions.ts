@@ -5,6 +5,7 @@
 
 import type { Body, Expr, ExprNode, Rule, Term } from "../syntax/ast.js";
 import type { LocalNames } from "./locals.js";
+import { mapParts } from "./terms.js";
 
 export function liftComprehensionTerms(rule: Rule, names: LocalNames): void {
   const l = new Lifter(names);
@@ -82,15 +83,11 @@ class Lifter {
   term(t: Term): Term {
     switch (t.type) {
       case "ref":
-        return { ...t, terms: t.terms.map((x) => this.term(x)) };
       case "array":
-        return { ...t, items: t.items.map((x) => this.term(x)) };
       case "set":
-        return { ...t, items: t.items.map((x) => this.term(x)) };
       case "object":
-        return { ...t, items: t.items.map(([k, v]) => [this.term(k), this.term(v)] as [Term, Term]) };
       case "call":
-        return { ...t, args: t.args.map((x) => this.term(x)) };
+        return mapParts(t, (x) => this.term(x));
       case "arraycomprehension":
       case "setcomprehension": {
         const body = this.body(t.body);

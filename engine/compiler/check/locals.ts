@@ -8,7 +8,7 @@
 import type { CompileError } from "../errors.js";
 import type { Body, Expr, ExprNode, Rule, Term, VarTerm } from "../syntax/ast.js";
 import { isOp } from "./resolve.js";
-import { displayVar, forEachVar, isWildcard } from "./terms.js";
+import { displayVar, forEachVar, isWildcard, mapParts } from "./terms.js";
 
 /** Generates fresh local names that clash with no name of the program. */
 export class LocalNames {
@@ -241,16 +241,11 @@ export class LocalRewriter {
         return t;
       }
       case "ref":
-        return { ...t, terms: t.terms.map((x) => this.term(x, scope)) };
       case "array":
-        return { ...t, items: t.items.map((x) => this.term(x, scope)) };
       case "set":
-        return { ...t, items: t.items.map((x) => this.term(x, scope)) };
       case "object":
-        return { ...t, items: t.items.map(([k, v]) => [this.term(k, scope), this.term(v, scope)] as [Term, Term]) };
-      case "call":
-        // The operator is a function name, never a variable.
-        return { ...t, args: t.args.map((x) => this.term(x, scope)) };
+      case "call": // the operator is a function name, never a variable: mapParts leaves it
+        return mapParts(t, (x) => this.term(x, scope));
       case "arraycomprehension":
       case "setcomprehension": {
         const inner = new Scope(scope);

@@ -9,7 +9,7 @@
 import type { CompileError } from "../errors.js";
 import type { Body, Expr, Module, RefTerm, Rule, Term } from "../syntax/ast.js";
 import { refOf, varTerm } from "../syntax/terms.js";
-import { forEachVar, stringTerm } from "./terms.js";
+import { forEachVar, mapParts, stringTerm } from "./terms.js";
 
 type Globals = Map<string, Term[]>;
 
@@ -191,11 +191,9 @@ class Resolver {
       case "ref":
         return this.ref(t);
       case "array":
-        return { ...t, items: t.items.map((x) => this.term(x)) };
       case "set":
-        return { ...t, items: t.items.map((x) => this.term(x)) };
       case "object":
-        return { ...t, items: t.items.map(([k, v]) => [this.term(k), this.term(v)] as [Term, Term]) };
+        return mapParts(t, (x) => this.term(x));
       case "call":
         return { ...t, operator: this.ref(t.operator), args: t.args.map((x) => this.term(x)) };
       case "arraycomprehension":

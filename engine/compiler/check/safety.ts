@@ -14,7 +14,7 @@
 
 import type { Body, Expr, ExprNode, RefTerm, Term } from "../syntax/ast.js";
 import { constKey } from "../syntax/terms.js";
-import { exprCall, forEachVar, forEachVarInExpr, isComprehension, varsOf, type VarVisitOptions } from "./terms.js";
+import { exprCall, forEachVar, forEachVarInExpr, isComprehension, mapParts, varsOf, type VarVisitOptions } from "./terms.js";
 
 export interface SafetyEnv {
   /** Arity of a function operator (built-in or user function); -1 when it is not a function. */
@@ -436,15 +436,11 @@ class ClosureChecker {
   term(t: Term): Term {
     switch (t.type) {
       case "ref":
-        return { ...t, terms: t.terms.map((x) => this.term(x)) };
       case "array":
-        return { ...t, items: t.items.map((x) => this.term(x)) };
       case "set":
-        return { ...t, items: t.items.map((x) => this.term(x)) };
       case "object":
-        return { ...t, items: t.items.map(([k, v]) => [this.term(k), this.term(v)] as [Term, Term]) };
       case "call":
-        return { ...t, args: t.args.map((x) => this.term(x)) };
+        return mapParts(t, (x) => this.term(x));
       case "arraycomprehension":
       case "setcomprehension":
         return { ...t, body: this.closureBody(varsOf(t.term), t.body) };

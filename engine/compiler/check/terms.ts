@@ -115,6 +115,28 @@ export function varsOf(t: Term, o: VarVisitOptions = {}): Set<string> {
   return s;
 }
 
+/**
+ * A term with `f` applied to its direct parts: a ref's terms, the items of an array, set or
+ * object (keys and values, in order), a call's arguments (never its operator: a function name).
+ * Other terms (scalars, vars, comprehensions) are returned as they are: each rewriter handles
+ * those itself.
+ */
+export function mapParts(t: Term, f: (x: Term) => Term): Term {
+  switch (t.type) {
+    case "ref":
+      return { ...t, terms: t.terms.map(f) };
+    case "array":
+    case "set":
+      return { ...t, items: t.items.map(f) };
+    case "object":
+      return { ...t, items: t.items.map(([k, v]) => [f(k), f(v)] as [Term, Term]) };
+    case "call":
+      return { ...t, args: t.args.map(f) };
+    default:
+      return t;
+  }
+}
+
 /** Calls fn on every term (pre-order), including terms inside comprehensions and nested bodies. */
 export function forEachTerm(t: Term, fn: (t: Term) => void): void {
   fn(t);
