@@ -6,7 +6,8 @@ import { DEFAULT_CHECKS } from "../exemptions/checks.js";
 import { loadExemptions } from "../exemptions/load.js";
 import type { Exemption } from "../exemptions/types.js";
 import { IssueLog } from "../inputs/issues.js";
-import { readAssessments, type AssessmentReadStats, type AssessmentRecord } from "../inputs/assessments.js";
+import { readAssessmentBatches, type AssessmentReadStats, type AssessmentRecord } from "../inputs/assessments.js";
+import { logIssuesBefore } from "../inputs/rows.js";
 import { loadTree } from "../inputs/tree.js";
 import { loadControls } from "../inputs/controls.js";
 import { loadMetadata, type AssessmentMetadata } from "../inputs/metadata.js";
@@ -137,19 +138,29 @@ export async function evaluate(req: EvaluateRequest, policies?: Policies): Promi
   let lastChain: string[] = [];
   const onProgress = req.onProgress;
   const readOptions = onProgress ? { onProgress: (bytesRead: number, totalBytes: number) => onProgress({ bytesRead, totalBytes }) } : {};
-  for await (const row of readAssessments(req.assessments, log, stats, readOptions)) {
-    if (row.resourceKey !== lastResource) {
-      if (!tree.subscriptions.has(row.subscriptionId) && !missingSubs.has(row.subscriptionId)) {
-        missingSubs.add(row.subscriptionId);
-        log.add({ source: "tree", severity: "warning", file: row.file, line: row.line, index: row.index, field: "properties.resourceDetails.Id", message: `subscription ${row.subscriptionId} is not in the tree: management group exemptions cannot apply to its resources` });
+  // One async step per chunk of rows, not per row: the per-row work below is synchronous except
+  // when a policy batch fills.
+  for await (const batch of readAssessmentBatches(req.assessments, log, stats, readOptions)) {
+    const rows = batch.items;
+    let k = 0;
+    for (let i = 0; i < rows.length; i++) {
+      // Issues of rejected rows are logged at their place, as a row-by-row reader would have.
+      if (k < batch.issues.length) k = logIssuesBefore(batch, i, k, log);
+      const row = rows[i]!;
+      if (row.resourceKey !== lastResource) {
+        if (!tree.subscriptions.has(row.subscriptionId) && !missingSubs.has(row.subscriptionId)) {
+          missingSubs.add(row.subscriptionId);
+          log.add({ source: "tree", severity: "warning", file: row.file, line: row.line, index: row.index, field: "properties.resourceDetails.Id", message: `subscription ${row.subscriptionId} is not in the tree: management group exemptions cannot apply to its resources` });
+        }
+        const c = resourceChain(row.resourceKey, row.subscriptionId, tree);
+        if (c.malformed) log.add({ source: "assessments", severity: "warning", file: row.file, line: row.line, index: row.index, field: "properties.resourceDetails.Id", message: `resource ID not fully understood (${c.malformed}): only subscription and wider exemptions can apply` });
+        lastResource = row.resourceKey;
+        lastChain = decider.namedScopes(c.chain);
       }
-      const c = resourceChain(row.resourceKey, row.subscriptionId, tree);
-      if (c.malformed) log.add({ source: "assessments", severity: "warning", file: row.file, line: row.line, index: row.index, field: "properties.resourceDetails.Id", message: `resource ID not fully understood (${c.malformed}): only subscription and wider exemptions can apply` });
-      lastResource = row.resourceKey;
-      lastChain = decider.namedScopes(c.chain);
+      const full = decider.add(row, row.key, lastChain);
+      if (full) await full;
     }
-    const full = decider.add(row, row.key, lastChain);
-    if (full) await full;
+    logIssuesBefore(batch, rows.length, k, log);
   }
   await decider.flush();
   if (stats.accepted === 0) log.add({ source: "assessments", severity: "error", file: req.assessments, message: "no usable assessment rows: the score is empty" });

@@ -2,7 +2,7 @@
 // properties.resourceDetails.Id is capitalised) or the REST list (resourceDetails.id), streamed.
 
 import type { IssueLog, InputIssue } from "./issues.js";
-import { readRows, type LocatedRow, type ReadOptions } from "./rows.js";
+import { logIssuesBefore, readRowBatches, type Batch, type LocatedRow, type ReadOptions } from "./rows.js";
 
 export type AssessmentStatus = "Healthy" | "Unhealthy" | "NotApplicable";
 
@@ -114,17 +114,41 @@ export interface AssessmentReadStats {
   rejected: number;
 }
 
-/** Stream the usable assessments of a file or folder; rejected rows go to the log. */
-export async function* readAssessments(path: string, log: IssueLog, stats?: AssessmentReadStats, options: ReadOptions = {}): AsyncGenerator<AssessmentRecord> {
-  for await (const row of readRows(path, "assessments", log, options)) {
-    if (stats) stats.rows++;
-    const parsed = parseAssessmentRow(row);
-    if (parsed.ok) {
-      if (stats) stats.accepted++;
-      yield parsed.record;
-    } else {
-      if (stats) stats.rejected++;
-      log.add(parsed.issue);
+/**
+ * Stream the usable assessments of a file or folder, one batch per chunk read; rejected rows
+ * become issues of the batch at their place (see Batch), for the consumer to log in order.
+ */
+export async function* readAssessmentBatches(path: string, log: IssueLog, stats?: AssessmentReadStats, options: ReadOptions = {}): AsyncGenerator<Batch<AssessmentRecord>> {
+  for await (const batch of readRowBatches(path, "assessments", log, options)) {
+    const items: AssessmentRecord[] = [];
+    const issues: Batch<AssessmentRecord>["issues"] = [];
+    const rows = batch.items;
+    let k = 0;
+    for (let i = 0; i < rows.length; i++) {
+      // The reader's own issues (broken JSON) keep their place among the rows.
+      while (k < batch.issues.length && batch.issues[k]!.at <= i) issues.push({ at: items.length, issue: batch.issues[k++]!.issue });
+      const parsed = parseAssessmentRow(rows[i]!);
+      if (parsed.ok) items.push(parsed.record);
+      else issues.push({ at: items.length, issue: parsed.issue });
     }
+    while (k < batch.issues.length) issues.push({ at: items.length, issue: batch.issues[k++]!.issue });
+    if (stats) {
+      stats.rows += rows.length;
+      stats.accepted += items.length;
+      stats.rejected += rows.length - items.length;
+    }
+    yield { items, issues };
+  }
+}
+
+/** Stream the usable assessments of a file or folder one by one; rejected rows go to the log. */
+export async function* readAssessments(path: string, log: IssueLog, stats?: AssessmentReadStats, options: ReadOptions = {}): AsyncGenerator<AssessmentRecord> {
+  for await (const batch of readAssessmentBatches(path, log, stats, options)) {
+    let k = 0;
+    for (let i = 0; i < batch.items.length; i++) {
+      k = logIssuesBefore(batch, i, k, log);
+      yield batch.items[i]!;
+    }
+    logIssuesBefore(batch, batch.items.length, k, log);
   }
 }

@@ -1,5 +1,6 @@
-// Progress of reading assessments: the callback sees the bytes read grow, chunk by chunk, up to
-// the total size of the files a path stands for.
+// Reading assessments chunk by chunk: the progress callback sees the bytes read grow up to the
+// total size of the files a path stands for, and the batches keep each issue in its place.
+// (The readAssessments test reads the file the batch test before it writes.)
 import { mkdtemp, mkdir, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,5 +53,44 @@ describe("readAssessments onProgress", () => {
     expect(calls[0]).toEqual([0, total]);
     for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThan(calls[i - 1]![0]);
     expect(calls.at(-1)).toEqual([total, total]);
+  });
+});
+
+describe("readAssessmentBatches", () => {
+  it("yields one batch per chunk, with each rejected row's issue placed after the rows before it", async () => {
+    const f = join(dir, "mixed.jsonl");
+    const lines = Array.from({ length: 12_000 }, (_, i) => (i % 1000 === 7 ? '{"name": "broken' : i % 1000 === 500 ? JSON.stringify({ name: "not-a-guid", properties: {} }) : JSON.stringify(row(i))));
+    await writeFile(f, lines.join("\n") + "\n");
+    const { readAssessmentBatches } = await import("../../engine/inputs/index.js");
+    const log = new IssueLog();
+    const batches = [];
+    for await (const b of readAssessmentBatches(f, log)) batches.push(b);
+    // About 3 MB in 1 MB chunks: a handful of batches, not 12 000 steps.
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(batches.length).toBeLessThanOrEqual(6);
+    const records = batches.flatMap((b) => b.items);
+    expect(records.length).toBe(12_000 - 24);
+    // Each issue sits after exactly the accepted rows of earlier lines, within its batch.
+    let before = 0;
+    for (const b of batches) {
+      for (const { at, issue } of b.issues) {
+        const accepted = records.filter((r) => r.line < issue.line!).length;
+        expect(before + at).toBe(accepted);
+      }
+      before += b.items.length;
+    }
+    expect(batches.flatMap((b) => b.issues.map((x) => x.issue.line))).toEqual(lines.flatMap((_, i) => (i % 1000 === 7 || i % 1000 === 500 ? [i + 1] : [])));
+    // The reader logs nothing itself from inside a chunk: the consumer places these issues.
+    expect(log.total).toBe(0);
+  });
+
+  it("readAssessments logs the same issues in line order", async () => {
+    const log = new IssueLog();
+    let n = 0;
+    for await (const _ of readAssessments(join(dir, "mixed.jsonl"), log)) n++;
+    expect(n).toBe(12_000 - 24);
+    const issueLines = log.kept.map((i) => i.line!);
+    expect(issueLines).toEqual([...issueLines].sort((a, b) => a - b));
+    expect(issueLines.length).toBe(24);
   });
 });
