@@ -20,7 +20,7 @@ import { toValidationExemption } from "../engine/evaluate/policy-input.js";
 import { loadConfig } from "../engine/evaluate/config.js";
 import { ENTRYPOINTS, type PolicyRunner } from "../engine/evaluate/types.js";
 import { IssueLog } from "../engine/inputs/issues.js";
-import { loadTree, type ManagementTree } from "../engine/inputs/tree.js";
+import { loadTree } from "../engine/inputs/tree.js";
 import { loadMetadata } from "../engine/inputs/metadata.js";
 import { loadCompiledPolicy } from "../engine/compiler/builtins/index.js";
 import type { Engine, EvaluationInputs, ExemptionInfo, EvaluationReport, ApprovalChange } from "./engine-port.js";
@@ -60,10 +60,25 @@ function info(e: Exemption): ExemptionInfo {
   };
 }
 
+/** `load` memoised by key (the promise is kept, so concurrent callers share one load). */
+function once<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (key) => {
+    let p = cache.get(key);
+    if (!p) {
+      p = load(key);
+      cache.set(key, p);
+    }
+    return p;
+  };
+}
+
 export function libraryEngine(): Engine {
   // One compiled policy per (policies folder, config): base and head share it.
   const runners = new Map<string, Promise<PolicyEngine>>();
-  const trees = new Map<string, Promise<ManagementTree>>();
+  // The tree and the metadata file are read once, not once per validation of each side.
+  const tree = once((path) => loadTree(path, new IssueLog()));
+  const metadataOf = once((path) => loadMetadata(path, new IssueLog()));
 
   const policyEngine = (policies: string | undefined, config: string | undefined): Promise<PolicyEngine> => {
     const key = `${policies ?? ""}\u0000${config ?? ""}`;
@@ -86,20 +101,11 @@ export function libraryEngine(): Engine {
     }
     return p;
   };
-  const tree = (path: string): Promise<ManagementTree> => {
-    let t = trees.get(path);
-    if (!t) {
-      t = loadTree(path, new IssueLog());
-      trees.set(path, t);
-    }
-    return t;
-  };
-
   return {
     async validate(dir, root, inputs) {
       const engine = await policyEngine(inputs.policies, inputs.config);
       const t = await tree(inputs.tree);
-      const metadata = inputs.metadata ? await loadMetadata(inputs.metadata, new IssueLog()) : null;
+      const metadata = inputs.metadata ? await metadataOf(inputs.metadata) : null;
       const loaded = await loadExemptions([dir], {
         at: inputs.at, cwd: root, root,
         checks: [...DEFAULT_CHECKS, policyValidationCheck(engine, { metadata, tree: t })],
