@@ -33,6 +33,26 @@ export interface Discovery {
 
 const EXTENSIONS = new Set([".yaml", ".yml"]);
 
+/** File system calls in flight at once when checking or reading many files. */
+export const IN_FLIGHT = 32;
+
+/**
+ * `fn` over `items` with at most `limit` calls pending at once; results in the items' order,
+ * whatever order the calls finish in. `fn` must not throw (return problems as values).
+ */
+export async function mapInOrder<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   const shown = rel === "" ? "." : rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? path : rel;
@@ -70,23 +90,30 @@ export async function discoverExemptionFiles(paths: readonly string[], options: 
     files.push({ path, display: displayPath(path, cwd) });
   };
 
-  // Resolve `path` and check it stays inside `rootReal`; report and return null otherwise.
-  const confined = async (path: string, rootReal: string): Promise<string | null> => {
+  // Resolve `path` and check it stays inside `rootReal`: its real path, or the problem. Returns the
+  // problem rather than recording it so that checks running side by side report in entry order.
+  const check = async (path: string, rootReal: string): Promise<{ real: string } | { problem: Diagnostic }> => {
     const display = displayPath(path, cwd);
     let real: string;
     try {
       real = await realpath(path);
     } catch {
-      diagnostics.push(problem(display, "file.broken-symlink", "symlink points to nothing (broken link)"));
-      return null;
+      return { problem: problem(display, "file.broken-symlink", "symlink points to nothing (broken link)") };
     }
     if (!isInside(real, rootReal)) {
       const isLink = (await lstat(path).catch(() => null))?.isSymbolicLink() ?? false;
       const how = isLink ? `is a symlink to ${real}, which is` : "is";
-      diagnostics.push(problem(display, "file.outside-repository", `${how} outside the repository (${displayPath(rootReal, cwd)}); exemption files must live in the repository`));
+      return { problem: problem(display, "file.outside-repository", `${how} outside the repository (${displayPath(rootReal, cwd)}); exemption files must live in the repository`) };
+    }
+    return { real };
+  };
+  const confined = async (path: string, rootReal: string): Promise<string | null> => {
+    const r = await check(path, rootReal);
+    if ("problem" in r) {
+      diagnostics.push(r.problem);
       return null;
     }
-    return real;
+    return r.real;
   };
 
   const walk = async (dir: string, rootReal: string, visited: Set<string>): Promise<void> => {
@@ -98,19 +125,27 @@ export async function discoverExemptionFiles(paths: readonly string[], options: 
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
+    const visible = entries.filter((e) => !e.name.startsWith("."));
+    // realpath and stat of a folder's entries side by side (a folder of 5 000 files took ~10 000
+    // sequential system calls); the results are then used in name order, so nothing changes.
+    const checked = await mapInOrder(visible, IN_FLIGHT, async (entry) => {
       const full = join(dir, entry.name);
-      const real = await confined(full, rootReal);
-      if (real === null) continue;
-      const info = await stat(real).catch(() => null);
+      const r = await check(full, rootReal);
+      const info = "real" in r ? await stat(r.real).catch(() => null) : null;
+      return { entry, full, r, info };
+    });
+    for (const { entry, full, r, info } of checked) {
+      if ("problem" in r) {
+        diagnostics.push(r.problem);
+        continue;
+      }
       if (info === null) {
         diagnostics.push(problem(displayPath(full, cwd), "file.unreadable", "cannot be read (permission denied or removed while reading)"));
         continue;
       }
       if (info.isDirectory()) {
-        if (visited.has(real)) continue; // a symlink loop or a second way into the same folder
-        visited.add(real);
+        if (visited.has(r.real)) continue; // a symlink loop or a second way into the same folder
+        visited.add(r.real);
         await walk(full, rootReal, visited);
       } else if (info.isFile() && EXTENSIONS.has(extname(entry.name).toLowerCase())) {
         add(full);

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { DEFAULT_CHECKS, runChecks, validFiles } from "./checks.js";
 import type { ExemptionCheck } from "./checks.js";
 import { MAX_FILE_BYTES, tooLarge } from "./decode.js";
-import { discoverExemptionFiles } from "./discover.js";
+import { discoverExemptionFiles, IN_FLIGHT, mapInOrder } from "./discover.js";
 import type { DiscoverOptions } from "./discover.js";
 import { parseExemptionBytes } from "./parse-file.js";
 import type { ParsedFile } from "./parse-file.js";
@@ -78,8 +78,9 @@ function byPlace(a: Diagnostic, b: Diagnostic): number {
 export async function loadExemptions(paths: readonly string[], options: LoadOptions): Promise<LoadResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const found = await discoverExemptionFiles(paths, { ...options, cwd });
-  const files: ParsedFile[] = [];
-  for (const f of found.files) files.push(await loadExemptionFile(f.path, f.display));
+  // Several files read at once (the reads overlap; parsing stays on this thread), kept in
+  // discovery order so diagnostics and the exemption list do not depend on timing.
+  const files = await mapInOrder(found.files, IN_FLIGHT, (f) => loadExemptionFile(f.path, f.display));
   return validateParsed(files, options.at, options.checks ?? DEFAULT_CHECKS, found.diagnostics, found.missing);
 }
 
