@@ -42,6 +42,9 @@ const READ_ONLY_NOTE =
   "The workflow token may not write to this pull request (a pull request from a fork gets a read-only token, "
   + "or the workflow's `permissions:` lack `pull-requests: write` and `checks: write`). ";
 
+/** A secure score fraction as the percentage the check run and the outputs show: "42.00". */
+const percent = (fraction: number): string => (fraction * 100).toFixed(2);
+
 export async function run(deps: RunDeps): Promise<RunResult> {
   const { env, runner } = deps;
   const notes: string[] = [];
@@ -154,7 +157,7 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
     const written = await unlessReadOnly(notes, "The check run was not created", "; the findings are annotated through workflow commands instead", () => publishCheckRun(client, {
         owner: pr.owner, repo: pr.repo, name: VALIDATE_CHECK, headSha: pr.headSha,
         title: impact.denied.length ? `${impact.denied.length} denied` : "Valid",
-        summary: `Secure score ${(impact.score.before.percentage * 100).toFixed(2)} % → ${(impact.score.after.percentage * 100).toFixed(2)} %; ${impact.newlyNotApplicable.length} resource(s) newly not applicable.`,
+        summary: `Secure score ${percent(impact.score.before.percentage)} % → ${percent(impact.score.after.percentage)} %; ${impact.newlyNotApplicable.length} resource(s) newly not applicable.`,
         conclusion: impact.denied.length ? "failure" : "success",
         ...(pr.runUrl ? { detailsUrl: pr.runUrl } : {}),
         annotations,
@@ -177,8 +180,8 @@ async function runInScratch(deps: RunDeps, inputs: ActionInputs, pr: PullRequest
 
   runner.setOutput("denied-count", impact.denied.length);
   runner.setOutput("warning-count", impact.warnings.length);
-  runner.setOutput("score-before", (impact.score.before.percentage * 100).toFixed(2));
-  runner.setOutput("score-after", (impact.score.after.percentage * 100).toFixed(2));
+  runner.setOutput("score-before", percent(impact.score.before.percentage));
+  runner.setOutput("score-after", percent(impact.score.after.percentage));
   runner.setOutput("score-delta", impact.score.deltaPoints.toFixed(2));
   runner.setOutput("newly-not-applicable-count", impact.newlyNotApplicable.length);
   runner.setOutput("approval", approval && !("unavailable" in approval) ? approval.state : "unknown");
