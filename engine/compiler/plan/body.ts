@@ -547,10 +547,7 @@ export class BodyPlanner {
   unifyValue(t: Term, v: Operand, k: Cont): void {
     if (this.isUnbound(t)) return this.bindVar(t, v, k);
     if (t.type === "array" && this.hasPatternVars(t)) {
-      this.emit({ op: "IsArray", source: v });
-      const n = this.fb.newLocal();
-      this.emit({ op: "Len", source: v, target: n });
-      this.emit({ op: "Equal", a: { kind: "local", local: n }, b: this.int(t.items.length) });
+      this.expectShape("IsArray", v, t.items.length);
       const step = (i: number): void => {
         if (i >= t.items.length) return k();
         const e = this.fb.newLocal();
@@ -560,10 +557,7 @@ export class BodyPlanner {
       return step(0);
     }
     if (t.type === "object" && this.hasPatternVars(t)) {
-      this.emit({ op: "IsObject", source: v });
-      const n = this.fb.newLocal();
-      this.emit({ op: "Len", source: v, target: n });
-      this.emit({ op: "Equal", a: { kind: "local", local: n }, b: this.int(t.items.length) });
+      this.expectShape("IsObject", v, t.items.length);
       const step = (i: number): void => {
         if (i >= t.items.length) return k();
         const [kt, vt] = t.items[i]!;
@@ -579,6 +573,14 @@ export class BodyPlanner {
       this.emit({ op: "Equal", a: x, b: v });
       k();
     });
+  }
+
+  /** Guards that `v` is an array (or object) of exactly `n` elements, before its parts unify. */
+  private expectShape(op: "IsArray" | "IsObject", v: Operand, n: number): void {
+    this.emit({ op, source: v });
+    const len = this.fb.newLocal();
+    this.emit({ op: "Len", source: v, target: len });
+    this.emit({ op: "Equal", a: { kind: "local", local: len }, b: this.int(n) });
   }
 
   // ------------------------------------------------------------------------------------------
