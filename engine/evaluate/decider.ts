@@ -27,7 +27,10 @@ interface Pending<T> {
 }
 
 export class BatchDecider<T> {
-  private readonly byKey = new Map<string, PolicyExemption[]>();
+  /** Per key, the exemptions naming it by each scope they name ("global" included). */
+  private readonly byKeyScope = new Map<string, Map<string, PolicyExemption[]>>();
+  /** Position of each exemption in the list given, to send them in that order. */
+  private readonly position = new Map<PolicyExemption, number>();
   private readonly scopesByKey = new Map<string, Set<string>>();
   private readonly hasGlobal = new Set<string>();
   /** Every scope any exemption names, whatever its key. */
@@ -46,11 +49,16 @@ export class BatchDecider<T> {
     private readonly batchSize = 500,
     private readonly maxWaitingRows = 20_000,
   ) {
+    exemptions.forEach((e, i) => this.position.set(e, i));
     for (const e of exemptions) {
       for (const k of new Set(e.recommendations)) {
-        const list = this.byKey.get(k) ?? [];
-        list.push(e);
-        this.byKey.set(k, list);
+        const byScope = this.byKeyScope.get(k) ?? new Map<string, PolicyExemption[]>();
+        for (const s of new Set(e.scopes)) {
+          const list = byScope.get(s) ?? [];
+          list.push(e);
+          byScope.set(s, list);
+        }
+        this.byKeyScope.set(k, byScope);
         const scopes = this.scopesByKey.get(k) ?? new Set<string>();
         for (const s of e.scopes) {
           if (s === "global") this.hasGlobal.add(k);
@@ -111,12 +119,26 @@ export class BatchDecider<T> {
     const batch = [...this.pending.entries()];
     this.pending = new Map();
     this.pendingRows = 0;
-    const keys = new Set(batch.map(([, p]) => p.key));
-    const exemptions = new Map<string, PolicyExemption>();
-    for (const k of keys) for (const e of this.byKey.get(k) ?? []) exemptions.set(e.name, e);
+    // Only the exemptions that can matter to some question of the batch: those naming its key at
+    // "global" or at a scope in its (pruned) chain. An exemption of the key at a scope outside
+    // every chain has no rank for any of them, so it is never a candidate; and what decides
+    // suspension (the key's global exemptions) is always sent. Sending every exemption of the
+    // batch's keys instead made each question walk all of them (measured: 500 questions over
+    // ~4 900 exemptions, 154 ms per call).
+    const relevant = new Set<PolicyExemption>();
+    for (const [, p] of batch) {
+      const byScope = this.byKeyScope.get(p.key);
+      if (!byScope) continue;
+      for (const e of byScope.get("global") ?? []) relevant.add(e);
+      for (const s of p.chain) for (const e of byScope.get(s) ?? []) relevant.add(e);
+    }
+    // One per name, as before (a duplicate name is already an error of the set): the later wins.
+    const byName = new Map<string, PolicyExemption>();
+    for (const e of [...relevant].sort((a, b) => this.position.get(a)! - this.position.get(b)!)) byName.set(e.name, e);
+    const exemptions = [...byName.values()];
     const result: DecisionResult = await this.engine.decide({
       at_ms: this.atMs,
-      exemptions: [...exemptions.values()],
+      exemptions,
       assessments: batch.map(([, p], i) => ({ id: String(i), key: p.key, chain: p.chain })),
     });
     this.stats.calls++;

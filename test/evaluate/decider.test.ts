@@ -34,6 +34,29 @@ class RecordingEngine implements DecisionEngine {
 const chainOf = (vm: string, rg = RG) => [`${rg}/providers/microsoft.compute/virtualmachines/${vm}`, rg, SUB, MG];
 
 describe("BatchDecider", () => {
+  it("sends only the exemptions that can rank for some question: the key's global ones and those at a scope in a chain", async () => {
+    const engine = new RecordingEngine();
+    const other = `${SUB}/resourcegroups/other`;
+    const exemptions = [
+      ex("k2-rg", [K2], [RG]),
+      ex("k1-other-rg", [K1], [other]),
+      ex("k1-global", [K1], ["global"]),
+      ex("k1-rg", [K1], [RG]),
+      ex("k1-sub", [K1, K2], [SUB]),
+    ];
+    const d = new BatchDecider<string>(engine, 0, exemptions, () => {});
+    await d.add("vm1/K1", K1, chainOf("vm1"));
+    await d.flush();
+    expect(engine.batches[0]!.assessments).toEqual([{ id: "0", key: K1, chain: [RG, SUB] }]);
+    // In the order given; k2-rg names another key, k1-other-rg a group outside the chain.
+    expect(engine.batches[0]!.exemptions.map((e) => e.name)).toEqual(["k1-global", "k1-rg", "k1-sub"]);
+    // A question on the other group brings its exemption in, once.
+    await d.add("x/K1", K1, chainOf("x", other));
+    await d.add("vm2/K2", K2, chainOf("vm2"));
+    await d.flush();
+    expect(engine.batches[1]!.exemptions.map((e) => e.name)).toEqual(["k2-rg", "k1-other-rg", "k1-global", "k1-sub"]);
+  });
+
   it("asks nothing for keys no exemption names, and prunes chains to the scopes exemptions name", async () => {
     const engine = new RecordingEngine();
     const got: [string, string | null][] = [];
