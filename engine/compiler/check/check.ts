@@ -17,8 +17,8 @@ import { checkRecursion } from "./recursion.js";
 import { moduleGlobals, resolveModule } from "./resolve.js";
 import { checkRuleConflicts, indexRules, rulePathOf } from "./rules.js";
 import { addUnsafe, checkHeadClosures, reorderBodyForSafety, type SafetyEnv, type Unsafe } from "./safety.js";
-import { operatorName } from "../syntax/terms.js";
-import { forEachVar, forEachVarInExpr, isScalar } from "./terms.js";
+import { operatorName, varTerm } from "../syntax/terms.js";
+import { bindingExpr, forEachVar, forEachVarInExpr, isScalar } from "./terms.js";
 import { TypeChecker } from "./types.js";
 
 export interface CheckOptions {
@@ -201,15 +201,8 @@ function liftHeadTerms(r: Rule, globals: Set<string>, names: LocalNames): void {
       if (!bound.has(v.name)) free = true;
     }, { skipClosures: true });
     if (t.type === "var" || (!free && !always)) return t;
-    const name = names.freshGenerated();
-    const local: Term = { type: "var", name, loc: t.loc };
-    const eq: Term = {
-      type: "call",
-      operator: { type: "ref", terms: [{ type: "var", name: "eq", loc: t.loc }], loc: t.loc },
-      args: [local, t],
-      loc: t.loc,
-    };
-    r.body = [...r.body, { node: { type: "term", term: eq }, negated: false, with: [], loc: t.loc }];
+    const local = varTerm(names.freshGenerated(), t.loc);
+    r.body = [...r.body, bindingExpr(local, t)];
     return { ...local };
   };
   if (r.head.value) r.head.value = lift(r.head.value);

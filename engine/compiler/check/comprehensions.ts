@@ -5,7 +5,8 @@
 
 import type { Body, Expr, ExprNode, Rule, Term } from "../syntax/ast.js";
 import type { LocalNames } from "./locals.js";
-import { mapParts } from "./terms.js";
+import { varTerm } from "../syntax/terms.js";
+import { bindingExpr, mapParts } from "./terms.js";
 
 export function liftComprehensionTerms(rule: Rule, names: LocalNames): void {
   const l = new Lifter(names);
@@ -68,15 +69,8 @@ class Lifter {
   /** Binds `t` to a fresh variable by an expression appended to `extra`. */
   private bind(t: Term, extra: Body): Term {
     if (!requiresEval(t)) return t;
-    const name = this.names.freshGenerated();
-    const v: Term = { type: "var", name, loc: t.loc };
-    const eq: Term = {
-      type: "call",
-      operator: { type: "ref", terms: [{ type: "var", name: "eq", loc: t.loc }], loc: t.loc },
-      args: [v, t],
-      loc: t.loc,
-    };
-    extra.push({ node: { type: "term", term: eq }, negated: false, with: [], loc: t.loc });
+    const v = varTerm(this.names.freshGenerated(), t.loc);
+    extra.push(bindingExpr(v, t));
     return { ...v };
   }
 

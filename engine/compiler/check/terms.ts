@@ -2,6 +2,7 @@
 // Everything here is pure: transformations return new nodes and never mutate their input.
 
 import type { Body, Expr, Location, Term, VarTerm } from "../syntax/ast.js";
+import { builtinCall } from "../syntax/terms.js";
 
 /** Names the parser gives `_`; shown as `_` in messages. */
 export function isWildcard(name: string): boolean {
@@ -135,6 +136,11 @@ export function mapParts(t: Term, f: (x: Term) => Term): Term {
     default:
       return t;
   }
+}
+
+/** `v = t` as a body expression at t's location: a term bound to a generated local. */
+export function bindingExpr(v: VarTerm, t: Term): Expr {
+  return { node: { type: "term", term: builtinCall("eq", t.loc, [v, t], t.loc) }, negated: false, with: [], loc: t.loc };
 }
 
 /** Calls fn on every term (pre-order), including terms inside comprehensions and nested bodies. */
