@@ -2,7 +2,9 @@
 import { readInput, type Env } from "./runner/io.js";
 import { COMMENT_MODES, type CommentMode } from "./github/sticky-comment.js";
 
-export type FailOn = "error" | "warning" | "never";
+const FAIL_ON = ["error", "warning", "never"] as const;
+
+export type FailOn = (typeof FAIL_ON)[number];
 
 export interface ActionInputs {
   token: string;
@@ -28,7 +30,7 @@ export function readInputs(env: Env): { inputs: ActionInputs; errors: string[] }
   const commentMode = get("comment-mode", "update") as CommentMode;
   if (!COMMENT_MODES.includes(commentMode)) errors.push(`comment-mode must be one of ${COMMENT_MODES.join(", ")}, not "${commentMode}"`);
   const failOn = get("fail-on", "error") as FailOn;
-  if (!["error", "warning", "never"].includes(failOn)) errors.push(`fail-on must be error, warning or never, not "${failOn}"`);
+  if (!FAIL_ON.includes(failOn)) errors.push(`fail-on must be error, warning or never, not "${failOn}"`);
   const days = Number(get("expiring-within-days", "30"));
   if (!Number.isInteger(days) || days < 0) errors.push(`expiring-within-days must be a whole number of days, not "${get("expiring-within-days")}"`);
   const approval = get("approval", "true").toLowerCase();
