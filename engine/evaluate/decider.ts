@@ -36,6 +36,16 @@ export class BatchDecider<T> {
   /** Every scope any exemption names, whatever its key. */
   private readonly anyScope = new Set<string>();
   private readonly cache = new Map<string, Decision | null>();
+  /** Equal named-scope chains as one array (see namedScopes), by their entries joined. */
+  private readonly interned = new Map<string, string[]>();
+  /**
+   * Per chain array, per key: the question to ask (null: none, no exemption can apply). Many
+   * resources share a chain, so each row costs one small map lookup instead of filtering its
+   * chain and building the question string (measured: ~1 s of 1 M rows).
+   */
+  private readonly questionsOf = new WeakMap<readonly string[], Map<string, string | null>>();
+  /** The pruned chain of each question. */
+  private readonly questionChain = new Map<string, string[]>();
   private pending = new Map<string, Pending<T>>();
   private pendingRows = 0;
   readonly stats: DeciderStats = { questions: 0, calls: 0, cached: 0 };
@@ -78,7 +88,24 @@ export class BatchDecider<T> {
    * to filter per row instead of the whole chain (the answers are the same, see the top).
    */
   namedScopes(chain: readonly string[]): string[] {
-    return chain.filter((s) => this.anyScope.has(s));
+    const named = chain.filter((s) => this.anyScope.has(s));
+    const id = named.join("\n");
+    const known = this.interned.get(id);
+    if (known) return known;
+    this.interned.set(id, named);
+    return named;
+  }
+
+  /** The question for a key on a chain, or null when no exemption of the key can apply. */
+  private question(key: string, chain: readonly string[]): string | null {
+    const scopes = this.scopesByKey.get(key);
+    if (!scopes) return null;
+    const pruned = chain.filter((s) => scopes.has(s));
+    // Every exemption of this key names scopes outside this chain: none can apply.
+    if (pruned.length === 0 && !this.hasGlobal.has(key)) return null;
+    const q = pruned.length === 0 ? key : key + "\n" + pruned.join("\n");
+    if (!this.questionChain.has(q)) this.questionChain.set(q, pruned);
+    return q;
   }
 
   /**
@@ -86,20 +113,16 @@ export class BatchDecider<T> {
    * promise when this row filled the batch, else undefined: no promise per row on the hot path.
    */
   add(row: T, key: string, chain: readonly string[]): Promise<void> | undefined {
-    const scopes = this.scopesByKey.get(key);
-    if (!scopes) {
+    // Memoised per chain array: callers must not change an array after passing it.
+    let perKey = this.questionsOf.get(chain);
+    if (!perKey) this.questionsOf.set(chain, (perKey = new Map()));
+    let q = perKey.get(key);
+    if (q === undefined) perKey.set(key, (q = this.question(key, chain)));
+    if (q === null) {
       this.stats.cached++;
       this.onDecided(row, null);
       return undefined;
     }
-    const pruned = chain.length === 0 ? chain : chain.filter((s) => scopes.has(s));
-    if (pruned.length === 0 && !this.hasGlobal.has(key)) {
-      // Every exemption of this key names scopes outside this chain: none can apply.
-      this.stats.cached++;
-      this.onDecided(row, null);
-      return undefined;
-    }
-    const q = pruned.length === 0 ? key : key + "\n" + pruned.join("\n");
     const known = this.cache.get(q);
     if (known !== undefined) {
       this.stats.cached++;
@@ -107,7 +130,7 @@ export class BatchDecider<T> {
       return undefined;
     }
     let p = this.pending.get(q);
-    if (!p) this.pending.set(q, (p = { key, chain: [...pruned], waiting: [] }));
+    if (!p) this.pending.set(q, (p = { key, chain: [...this.questionChain.get(q)!], waiting: [] }));
     p.waiting.push(row);
     this.pendingRows++;
     if (this.pending.size >= this.batchSize || this.pendingRows >= this.maxWaitingRows) return this.flush();

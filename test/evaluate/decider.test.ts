@@ -34,6 +34,30 @@ class RecordingEngine implements DecisionEngine {
 const chainOf = (vm: string, rg = RG) => [`${rg}/providers/microsoft.compute/virtualmachines/${vm}`, rg, SUB, MG];
 
 describe("BatchDecider", () => {
+  it("gives resources with the same named scopes one chain, and answers their rows from one question", async () => {
+    const engine = new RecordingEngine();
+    const got: (string | null)[] = [];
+    const d = new BatchDecider<string>(engine, 0, [ex("rg-wide", [K1], [RG]), ex("sub-k2", [K2], [SUB])], (_row, dec) => got.push(dec?.exemption ?? null));
+    const a = d.namedScopes(chainOf("vm1"));
+    const b = d.namedScopes(chainOf("vm2"));
+    expect(a).toEqual([RG, SUB]);
+    expect(b).toBe(a);
+    expect(d.namedScopes(chainOf("x", `${SUB}/resourcegroups/other`))).toEqual([SUB]);
+    for (const chain of [a, b, a]) {
+      d.add("K1", K1, chain);
+      d.add("K2", K2, chain);
+    }
+    await d.flush();
+    // Two questions (K1 on [rg], K2 on [sub]) for six rows, every row answered (the stand-in
+    // names the batch's first exemption for any question).
+    expect(engine.batches).toHaveLength(1);
+    expect(engine.batches[0]!.assessments).toEqual([
+      { id: "0", key: K1, chain: [RG] },
+      { id: "1", key: K2, chain: [SUB] },
+    ]);
+    expect(got).toEqual(["rg-wide", "rg-wide", "rg-wide", "rg-wide", "rg-wide", "rg-wide"]);
+  });
+
   it("sends only the exemptions that can rank for some question: the key's global ones and those at a scope in a chain", async () => {
     const engine = new RecordingEngine();
     const other = `${SUB}/resourcegroups/other`;
