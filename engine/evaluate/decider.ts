@@ -36,6 +36,8 @@ export class BatchDecider<T> {
   /** Every scope any exemption names, whatever its key. */
   private readonly anyScope = new Set<string>();
   private readonly cache = new Map<string, Decision | null>();
+  /** The named part of a chain from its second entry on, by that entry (see namedScopes). */
+  private readonly namedFromParent = new Map<string, string[]>();
   /** Equal named-scope chains as one array (see namedScopes), by their entries joined. */
   private readonly interned = new Map<string, string[]>();
   /**
@@ -86,9 +88,24 @@ export class BatchDecider<T> {
    * The entries of a resource's chain that some exemption names (for any key). Pass this to add()
    * instead of the whole chain: computed once per resource, it leaves add() a list of 0-2 entries
    * to filter per row instead of the whole chain (the answers are the same, see the top).
+   * The chain must be an ancestry (resourceChain's): its entries after the second are the same
+   * whenever the second is. Equal results are one array, which add() memoises on.
    */
   namedScopes(chain: readonly string[]): string[] {
-    const named = chain.filter((s) => this.anyScope.has(s));
+    if (chain.length < 2) return this.intern(chain.filter((s) => this.anyScope.has(s)));
+    // A chain is an ancestry: everything after its second entry follows from that entry (the
+    // parent, usually the resource group, shared by many resources). So the named part of the
+    // chain from the second entry on is worked out once per parent, and only the resource itself
+    // is looked up per resource (measured: filtering whole chains was ~0.8 s of 1 M rows).
+    let rest = this.namedFromParent.get(chain[1]!);
+    if (!rest) {
+      rest = this.intern(chain.slice(1).filter((s) => this.anyScope.has(s)));
+      this.namedFromParent.set(chain[1]!, rest);
+    }
+    return this.anyScope.has(chain[0]!) ? this.intern([chain[0]!, ...rest]) : rest;
+  }
+
+  private intern(named: string[]): string[] {
     const id = named.join("\n");
     const known = this.interned.get(id);
     if (known) return known;

@@ -43,6 +43,13 @@ describe("BatchDecider", () => {
     expect(a).toEqual([RG, SUB]);
     expect(b).toBe(a);
     expect(d.namedScopes(chainOf("x", `${SUB}/resourcegroups/other`))).toEqual([SUB]);
+    // The resource itself named: in front of its group's named scopes, the group's result intact.
+    const vm9 = chainOf("vm9")[0]!;
+    const d2 = new BatchDecider<string>(engine, 0, [ex("rg-wide", [K1], [RG]), ex("one-vm", [K1], [vm9])], () => {});
+    expect(d2.namedScopes(chainOf("vm1"))).toEqual([RG]);
+    expect(d2.namedScopes(chainOf("vm9"))).toEqual([vm9, RG]);
+    expect(d2.namedScopes(chainOf("vm2"))).toEqual([RG]);
+    expect(d2.namedScopes([vm9])).toEqual([vm9]);
     for (const chain of [a, b, a]) {
       d.add("K1", K1, chain);
       d.add("K2", K2, chain);
