@@ -94,3 +94,32 @@ describe("readAssessmentBatches", () => {
     expect(issueLines.length).toBe(24);
   });
 });
+
+describe("JSON Lines split at chunk boundaries", () => {
+  it("keeps multi-byte characters, CRLF, long lines across chunks and a last line without newline", async () => {
+    const f = join(dir, "boundaries.jsonl");
+    // Lines of varied length with 2-, 3- and 4-byte characters, so that 1 MB chunk edges fall
+    // inside characters and inside lines; one line longer than a chunk; CRLF endings; blank lines.
+    const names: string[] = [];
+    const lines: string[] = [];
+    for (let i = 0; i < 9000; i++) {
+      const name = `é€😀-${i}-` + "ü".repeat((i * 131) % 300);
+      names.push(name);
+      const r = { ...row(i), properties: { ...row(i).properties, displayName: name } };
+      lines.push(JSON.stringify(r));
+      if (i % 2500 === 0) lines.push("");
+    }
+    const huge = "x".repeat(1_300_000);
+    names.push(huge);
+    lines.push(JSON.stringify({ ...row(9000), properties: { ...row(9000).properties, displayName: huge } }));
+    await writeFile(f, lines.join("\r\n")); // no newline after the last line
+    const got: { name: string | null; line: number }[] = [];
+    const log = new IssueLog();
+    for await (const r of readAssessments(f, log)) got.push({ name: r.displayName, line: r.line });
+    expect(log.total).toBe(0);
+    expect(got.map((g) => g.name)).toEqual(names);
+    // Line numbers count the blank lines too.
+    const expectedLines = lines.flatMap((l, i) => (l === "" ? [] : [i + 1]));
+    expect(got.map((g) => g.line)).toEqual(expectedLines);
+  });
+});
