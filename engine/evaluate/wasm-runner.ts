@@ -4,13 +4,12 @@
 //
 
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PolicyRunner } from "./types.js";
 import { ENTRYPOINTS } from "./types.js";
 import * as compiler from "../compiler/index.js";
-import { findPrebuilt } from "./precompiled.js";
+import { findPrebuilt, type PolicySource } from "./precompiled.js";
 
 /** What this module needs of engine/compiler/index.js. */
 export interface CompilerApi {
@@ -49,10 +48,11 @@ export async function compilerAvailable(): Promise<boolean> {
 
 export class PolicyLoadError extends Error {}
 
-export async function readPolicyModules(dir: string): Promise<{ file: string; source: string }[]> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith(".rego") && !n.endsWith("_test.rego")).sort();
-  if (names.length === 0) throw new PolicyLoadError(`no .rego files in ${dir}`);
-  return Promise.all(names.map(async (n) => ({ file: relative(process.cwd(), join(dir, n)) || n, source: await readFile(join(dir, n), "utf8") })));
+/** The policy folder's modules, read by the compiler's own reader; a folder without any is refused. */
+export async function readPolicyModules(dir: string): Promise<PolicySource[]> {
+  const modules = await compiler.readRegoDirectory(dir);
+  if (modules.length === 0) throw new PolicyLoadError(`no .rego files in ${dir}`);
+  return modules.map((m) => ({ file: m.file, source: m.text ?? m.source ?? "" }));
 }
 
 /** The compiler may return the bytes, or a Result {ok, value | errors}: accept both. */
