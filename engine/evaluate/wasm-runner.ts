@@ -11,18 +11,6 @@ import { ENTRYPOINTS } from "./types.js";
 import * as compiler from "../compiler/index.js";
 import { findPrebuilt, type PolicySource } from "./precompiled.js";
 
-/** What this module needs of engine/compiler/index.js. */
-export interface CompilerApi {
-  compile(request: { modules: { file: string; source: string }[]; entrypoints: string[] }): unknown;
-  loadCompiledPolicy(wasm: Uint8Array): Promise<LoadedPolicyLike>;
-}
-
-/** The parts of @open-policy-agent/opa-wasm's LoadedPolicy used here. */
-export interface LoadedPolicyLike {
-  setData(data: unknown): void;
-  evaluate(input: unknown, entrypoint?: string | number): { result: unknown }[];
-}
-
 /**
  * The repository's policies/ folder: the nearest `policies/decision.rego` above this module, so
  * it is found from the sources, from build/ and from a bundle in dist/ alike.
@@ -37,11 +25,10 @@ export function defaultPolicyDir(): string {
   return join(process.cwd(), "policies");
 }
 
-/** The compiler's API (a static import, so bundlers such as esbuild include it). */
-export async function loadCompilerApi(): Promise<CompilerApi | null> {
-  return { compile: compiler.compile as CompilerApi["compile"], loadCompiledPolicy: compiler.loadCompiledPolicy as unknown as CompilerApi["loadCompiledPolicy"] };
-}
-
+/**
+ * Always true now that the compiler is imported statically; kept for the policy tests, which were
+ * written while the compiler was built in parallel and still gate their Wasm cases on it.
+ */
 export async function compilerAvailable(): Promise<boolean> {
   return typeof compiler.compile === "function" && typeof compiler.loadCompiledPolicy === "function";
 }
@@ -55,20 +42,10 @@ export async function readPolicyModules(dir: string): Promise<PolicySource[]> {
   return modules.map((m) => ({ file: m.file, source: m.text ?? m.source ?? "" }));
 }
 
-/** The compiler may return the bytes, or a Result {ok, value | errors}: accept both. */
-function wasmOf(out: unknown): Uint8Array {
-  if (out instanceof Uint8Array) return out;
-  type Err = { message?: string; code?: string; location?: { file?: string; line?: number; col?: number } | null; rule?: string };
-  const r = out as { ok?: boolean; value?: unknown; errors?: Err[] } | null;
-  if (r && r.ok === true && r.value instanceof Uint8Array) return r.value;
-  if (r && r.ok === false) {
-    const msgs = (r.errors ?? []).map((e) => {
-      const where = e.location ? `${e.location.file}:${e.location.line}:${e.location.col}: ` : "";
-      return `${where}${e.code ? e.code + ": " : ""}${e.message ?? String(e)}${e.rule ? ` (rule ${e.rule})` : ""}`;
-    });
-    throw new PolicyLoadError(`policy compilation failed:\n${msgs.join("\n")}`);
-  }
-  throw new PolicyLoadError("the compiler returned neither bytes nor a result");
+async function compilePolicies(modules: PolicySource[], entrypoints: string[]): Promise<Uint8Array> {
+  const result = await compiler.compile({ modules, entrypoints });
+  if (result.ok) return result.value;
+  throw new PolicyLoadError(`policy compilation failed:\n${result.errors.map(compiler.formatCompileError).join("\n")}`);
 }
 
 export interface RunnerOptions {
@@ -79,13 +56,11 @@ export interface RunnerOptions {
 }
 
 export async function loadPolicyRunner(options: RunnerOptions = {}): Promise<PolicyRunner> {
-  const api = await loadCompilerApi();
-  if (!api) throw new PolicyLoadError("the Rego compiler (engine/compiler/index.js) is not available");
   const modules = await readPolicyModules(options.policyDir ?? defaultPolicyDir());
   const entrypoints = options.entrypoints ?? Object.values(ENTRYPOINTS);
   // The module `npm run build` wrote, when it was built from exactly these sources.
-  const wasm = (await findPrebuilt(modules, entrypoints)) ?? wasmOf(await api.compile({ modules, entrypoints }));
-  const policy = await api.loadCompiledPolicy(wasm);
+  const wasm = (await findPrebuilt(modules, entrypoints)) ?? (await compilePolicies(modules, entrypoints));
+  const policy = await compiler.loadCompiledPolicy(wasm);
   policy.setData({ config: options.config ?? {} });
   return {
     async evaluate(entrypoint: string, input: unknown): Promise<unknown> {
