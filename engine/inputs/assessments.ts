@@ -2,7 +2,7 @@
 // properties.resourceDetails.Id is capitalised) or the REST list (resourceDetails.id), streamed.
 
 import type { IssueLog, InputIssue } from "./issues.js";
-import { logIssuesBefore, readRowBatches, type Batch, type LocatedRow, type ReadOptions } from "./rows.js";
+import { batchItems, readRowBatches, type Batch, type LocatedRow, type ReadOptions } from "./rows.js";
 
 export type AssessmentStatus = "Healthy" | "Unhealthy" | "NotApplicable";
 
@@ -143,12 +143,5 @@ export async function* readAssessmentBatches(path: string, log: IssueLog, stats?
 
 /** Stream the usable assessments of a file or folder one by one; rejected rows go to the log. */
 export async function* readAssessments(path: string, log: IssueLog, stats?: AssessmentReadStats, options: ReadOptions = {}): AsyncGenerator<AssessmentRecord> {
-  for await (const batch of readAssessmentBatches(path, log, stats, options)) {
-    let k = 0;
-    for (let i = 0; i < batch.items.length; i++) {
-      k = logIssuesBefore(batch, i, k, log);
-      yield batch.items[i]!;
-    }
-    logIssuesBefore(batch, batch.items.length, k, log);
-  }
+  yield* batchItems(readAssessmentBatches(path, log, stats, options), log);
 }

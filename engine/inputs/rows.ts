@@ -102,7 +102,12 @@ export async function* readRowBatches(path: string, source: InputSource, log: Is
 
 /** Rows of every file a path stands for, in file order, one at a time (for small inputs). */
 export async function* readRows(path: string, source: InputSource, log: IssueLog, options: ReadOptions = {}): AsyncGenerator<LocatedRow> {
-  for await (const batch of readRowBatches(path, source, log, options)) {
+  yield* batchItems(readRowBatches(path, source, log, options), log);
+}
+
+/** The items of a stream of batches one at a time, each batch's issues logged in their place among them. */
+export async function* batchItems<T>(batches: AsyncIterable<Batch<T>>, log: IssueLog): AsyncGenerator<T> {
+  for await (const batch of batches) {
     let k = 0;
     for (let i = 0; i < batch.items.length; i++) {
       k = logIssuesBefore(batch, i, k, log);
