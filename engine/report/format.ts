@@ -144,11 +144,15 @@ export function formatMarkdown(r: Report, maxRows: number): string {
   return out.join("\n") + "\n";
 }
 
+export const CSV_HEADER = ["resourceId", "assessmentKey", "exemption", "category", "justification", "scope", "before"].join(",");
+
+/** One CSV line (without its line break) for a not-applicable assessment. */
+export function csvRow(n: Report["notApplicable"][number]): string {
+  return [n.resourceId, n.assessmentKey, n.exemption, n.category, n.justification, n.scope, n.before].map(csvField).join(",");
+}
+
 export function formatCsv(r: Report): string {
-  const header = ["resourceId", "assessmentKey", "exemption", "category", "justification", "scope", "before"];
-  const lines = [header.join(",")];
-  for (const n of r.notApplicable) {
-    lines.push([n.resourceId, n.assessmentKey, n.exemption, n.category, n.justification, n.scope, n.before].map(csvField).join(","));
-  }
+  const lines = [CSV_HEADER];
+  for (const n of r.notApplicable) lines.push(csvRow(n));
   return lines.join("\r\n") + "\r\n";
 }

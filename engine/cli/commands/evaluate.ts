@@ -8,7 +8,9 @@ import { Option } from "commander";
 import type { Command } from "commander";
 import { evaluate, EvaluateError, type EvaluateProgress } from "../../evaluate/pipeline.js";
 import { PolicyLoadError } from "../../evaluate/wasm-runner.js";
-import { formatReport, type ReportFormat } from "../../report/format.js";
+import type { ReportFormat } from "../../report/format.js";
+import { reportChunks } from "../../report/stream.js";
+import { writeChunks, type DrainableStream } from "../../report/write.js";
 import type { CommandContext, CommandModule } from "../command.js";
 import { EXIT, UsageError } from "../io.js";
 import { parseAtOption } from "../options.js";
@@ -96,7 +98,7 @@ export function progressBar(stream: ProgressStream, settings: ProgressSettings =
   };
 }
 
-async function run(options: EvaluateOptions, { io, setExitCode }: CommandContext, stderr: ProgressStream | null, settings: ProgressSettings): Promise<void> {
+async function run(options: EvaluateOptions, { io, setExitCode }: CommandContext, stderr: ProgressStream | null, settings: ProgressSettings, stdout: DrainableStream | null): Promise<void> {
   const at = parseAtOption(options.at, io.now);
   const maxRows = Number(options.maxRows);
   if (!Number.isInteger(maxRows) || maxRows < 0) throw new UsageError(`--max-rows: expected a whole number, got ${options.maxRows}`);
@@ -127,16 +129,20 @@ async function run(options: EvaluateOptions, { io, setExitCode }: CommandContext
   } finally {
     progress?.stop();
   }
-  io.out(formatReport(report, options.format, { maxRows }));
+  // In chunks, never as one string: the JSON of 1 M assessments is ~180 MB. The chunks go through
+  // io.out (captured in tests); backpressure is read from the stream io.out writes to.
+  await writeChunks(reportChunks(report, options.format, { maxRows }), io.out, stdout);
   const failed = report.validation.deny.length > 0 || report.issueCounts.errors > 0;
   setExitCode(failed ? EXIT.invalid : EXIT.ok);
 }
 
 /**
  * The command, drawing its progress bar on `stderr` when that is a terminal (CliIO tells only
- * whether standard output is one, and the bar is most useful when stdout goes to a file).
+ * whether standard output is one, and the bar is most useful when stdout goes to a file). `stdout`
+ * is the stream io.out ends up in, watched only for backpressure while the report is written;
+ * when io.out writes elsewhere (tests) it never needs draining and is never waited for.
  */
-export function createEvaluateCommand(stderr: ProgressStream | null, settings: ProgressSettings = DEFAULT_PROGRESS): CommandModule {
+export function createEvaluateCommand(stderr: ProgressStream | null, settings: ProgressSettings = DEFAULT_PROGRESS, stdout: DrainableStream | null = null): CommandModule {
   return {
     register(program: Command, ctx: CommandContext): void {
       program
@@ -161,12 +167,12 @@ export function createEvaluateCommand(stderr: ProgressStream | null, settings: P
     $ exempt evaluate --exemptions exemptions --assessments engine/examples/tenant/assessments \\
         --tree engine/examples/tenant/tree.json --controls engine/examples/tenant/controls.json`,
         )
-        .action(async (options: EvaluateOptions) => run(options, ctx, stderr, settings));
+        .action(async (options: EvaluateOptions) => run(options, ctx, stderr, settings, stdout));
     },
   };
 }
 
-export const evaluateCommand: CommandModule = createEvaluateCommand(process.stderr);
+export const evaluateCommand: CommandModule = createEvaluateCommand(process.stderr, DEFAULT_PROGRESS, process.stdout);
 
 /** For main.ts's command list (same as evaluateCommand.register). */
 export function register(program: Command, ctx: CommandContext): void {
