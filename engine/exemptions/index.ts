@@ -24,7 +24,7 @@ export {
 export type { CheckContext, ExemptionCheck, ValidFile } from "./checks.js";
 export { discoverExemptionFiles, displayPath } from "./discover.js";
 export type { DiscoverOptions, DiscoveredFile, Discovery } from "./discover.js";
-export { isValid, loadExemptionFile, loadExemptions, validateParsed } from "./load.js";
+export { isValid, loadExemptionFile, loadExemptionFiles, loadExemptions, validateParsed } from "./load.js";
 export type { LoadOptions, LoadResult } from "./load.js";
 export { renderExemption } from "./render.js";
 export type { ExemptionDraft } from "./render.js";

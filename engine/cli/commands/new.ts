@@ -15,6 +15,7 @@ import {
   expiryFromFlag,
   isValid,
   loadExemptionFile,
+  loadExemptionFiles,
   parseExemptionText,
   renderExemption,
   validateParsed,
@@ -129,11 +130,7 @@ async function run(o: NewOptions, { io, setExitCode }: CommandContext): Promise<
   }
 
   // Validate the new file together with the files already there (unique names, duplicates).
-  const existing: ParsedFile[] = [];
-  if (existsSync(dir)) {
-    const found = await discoverExemptionFiles([dir], { cwd: io.cwd });
-    for (const f of found.files) existing.push(await loadExemptionFile(f.path, f.display));
-  }
+  const existing: ParsedFile[] = existsSync(dir) ? await loadExemptionFiles((await discoverExemptionFiles([dir], { cwd: io.cwd })).files) : [];
   const before = await validateParsed([...existing, parseExemptionText(text, display)], at);
   const blocking = newFileErrors(before.diagnostics, display);
   const explain = (): void => io.err(formatHuman(blocking, { files: 1, errors: blocking.length, warnings: 0 }, c));
@@ -164,7 +161,7 @@ async function run(o: NewOptions, { io, setExitCode }: CommandContext): Promise<
     return;
   }
 
-  const written = await loadExemptionFile(target, display);
+  const written = loadExemptionFile(target, display);
   const after = await validateParsed([...existing, written], at);
   const own = after.diagnostics.filter((d) => d.file === display);
   io.out(`created ${safeText(display)}\n`);
