@@ -167,11 +167,11 @@ export async function evaluate(req: EvaluateRequest, policies?: Policies): Promi
 
   const scored = score.result();
   const recs = tally.result();
-  const statusOf = (name: string): ExemptionStatusEntry =>
-    statusResult.exemption_status[name] ?? { status: "in_effect", suspended_on: [], suspended_by: [] };
-  for (const e of exemptions) {
-    if (!statusResult.exemption_status[e.name]) throw new EvaluateError(`the decision policy gave no status for exemption ${e.name}`);
-  }
+  const statusOf = (name: string): ExemptionStatusEntry => {
+    const st = statusResult.exemption_status[name];
+    if (!st) throw new EvaluateError(`the decision policy gave no status for exemption ${name}`);
+    return st;
+  };
 
   const diag = (sev: "error" | "warning") =>
     loaded.diagnostics.filter((d) => d.severity === sev).map((d) => ({ file: d.file, line: d.line, col: d.col, field: d.field, message: d.message, code: d.code }));
@@ -192,8 +192,6 @@ export async function evaluate(req: EvaluateRequest, policies?: Policies): Promi
       ...s,
       displayName: tree.subscriptions.get(s.id)?.displayName ?? null,
       managementGroups: tree.subscriptions.get(s.id)?.ancestors ?? [],
-      before: s.before,
-      after: s.after,
     })),
     notApplicable,
     exemptions: exemptions.map((e: Exemption) => {
