@@ -16,12 +16,10 @@ import { RecommendationTally } from "../score/recommendations.js";
 import { round } from "../score/formula.js";
 import { REPORT_SCHEMA_VERSION, type Report } from "../report/types.js";
 import { BatchDecider } from "./decider.js";
-import { loadConfig } from "./config.js";
-import { PolicyEngine } from "./engine.js";
+import { loadPolicies } from "./load-policies.js";
 import { toDecisionExemption, resourceChain } from "./policy-input.js";
-import { ENTRYPOINTS, type Decision, type DecisionEngine, type ExemptionStatusEntry } from "./types.js";
+import { type Decision, type DecisionEngine, type ExemptionStatusEntry } from "./types.js";
 import { policyValidationCheck, type Validator } from "./validation-check.js";
-import { loadPolicyRunner } from "./wasm-runner.js";
 
 export interface EvaluateRequest {
   /** Exemption files or folders. */
@@ -58,16 +56,12 @@ export class EvaluateError extends Error {}
 
 export async function evaluate(req: EvaluateRequest, policies?: Policies): Promise<Report> {
   const log = new IssueLog();
-  const config = await loadConfig(req.config);
-  if (!config.ok) throw new EvaluateError(`config: ${config.message}`);
-  const engine: Policies = policies ?? new PolicyEngine(
-      await loadPolicyRunner({
-        ...(req.policies ? { policyDir: req.policies } : {}),
-        config: config.config,
-        // Only what evaluate runs: compiling fewer entrypoints is faster.
-        entrypoints: [ENTRYPOINTS.decision, ENTRYPOINTS.validation],
-      }),
-    );
+  const engine: Policies = policies ?? await loadPolicies({
+      ...(req.config !== undefined ? { config: req.config } : {}),
+      ...(req.policies ? { policies: req.policies } : {}),
+      // Only what evaluate runs: compiling fewer entrypoints is faster.
+      entrypoints: ["decision", "validation"],
+    });
 
   // Small inputs first: the tree, controls and metadata shape how assessments are read.
   const tree = await loadTree(req.tree, log);

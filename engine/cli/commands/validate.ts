@@ -47,7 +47,6 @@ async function policyCheck(options: ValidateOptions, io: CommandContext["io"]): 
     return policyValidationCheck(engine, { metadata, tree });
   } catch (e) {
     if (e instanceof PolicyLoadError) throw new UsageError(e.message);
-    if (e instanceof Error && e.message.startsWith("config:")) throw new UsageError(e.message);
     throw e;
   }
 }
