@@ -1,6 +1,7 @@
 // Rendering a Report in pieces, so that a large report (1 M assessments: ~300 k not-applicable
 // rows, ~180 MB of JSON) is never built as one string before it is written. The pieces, joined,
-// are byte-identical to formatReport's output for the same format.
+// are byte-identical to formatReport's output for the same format. At 1 M assessments × 5 k
+// exemptions this took peak RSS from 0.82–0.96 GB to ~0.6 GB (measurements in the commit log).
 
 import type { Report } from "./types.js";
 import { formatReport, csvRow, CSV_HEADER, type ReportFormat } from "./format.js";
