@@ -10,9 +10,13 @@
 // mitigation-like justifications remove exposure; a waiver (risk accepted, planned remediation,
 // business need) changes the score but the resource stays exposed.
 
+import { CATEGORY_OF_JUSTIFICATION } from "../exemptions/types.js";
 import type { AssessmentStatus } from "../inputs/assessments.js";
 
-export const MITIGATION_LIKE: ReadonlySet<string> = new Set(["third_party_control", "alternate_mitigation", "false_positive"]);
+/** The justifications of the "mitigated" category (DESIGN.md §2), the one list of them. */
+export const MITIGATION_LIKE: ReadonlySet<string> = new Set(
+  Object.entries(CATEGORY_OF_JUSTIFICATION).filter(([, category]) => category === "mitigated").map(([justification]) => justification),
+);
 
 export type RecommendationState = "active" | "partial_exception" | "full_exception";
 
