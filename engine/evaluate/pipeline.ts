@@ -6,7 +6,7 @@ import { DEFAULT_CHECKS } from "../exemptions/checks.js";
 import { loadExemptions } from "../exemptions/load.js";
 import type { Exemption } from "../exemptions/types.js";
 import { IssueLog } from "../inputs/issues.js";
-import { readAssessmentBatches, type AssessmentReadStats, type AssessmentRecord } from "../inputs/assessments.js";
+import { isExemptedRow, readAssessmentBatches, type AssessmentReadStats, type AssessmentRecord } from "../inputs/assessments.js";
 import { logIssuesBefore } from "../inputs/rows.js";
 import { loadTree } from "../inputs/tree.js";
 import { loadControls } from "../inputs/controls.js";
@@ -108,7 +108,7 @@ export async function evaluate(req: EvaluateRequest, policies?: Policies): Promi
         log.add({ source: "assessments", severity: "warning", file: row.file, line: row.line, index: row.index, field: "name", message: `assessment key ${row.key} is in no security control of the controls file: not scored (first of its rows)` });
       }
     }
-    const exemptCause = row.status === "NotApplicable" && row.cause !== null && row.cause.toLowerCase() === "exempt";
+    const exemptCause = isExemptedRow(row);
     tally.add(row.key, row.status, row.cause, e ? { justification: e.justification } : null);
     if (d && e && (row.status !== "NotApplicable" || exemptCause)) {
       matched.set(e.name, (matched.get(e.name) ?? 0) + 1);

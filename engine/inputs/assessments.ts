@@ -24,6 +24,11 @@ export interface AssessmentRecord {
   index: number;
 }
 
+/** NotApplicable because an exemption made it so (status.cause "Exempt", in any case). */
+export function isExemptedRow(row: { status: AssessmentStatus; cause: string | null }): boolean {
+  return row.status === "NotApplicable" && row.cause !== null && row.cause.toLowerCase() === "exempt";
+}
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ASSESSMENT_SUFFIX = /\/providers\/microsoft\.security\/assessments\/([^/]+)$/i;
 const SUBSCRIPTION = /^\/subscriptions\/([^/]+)(?:\/|$)/i;

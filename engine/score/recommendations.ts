@@ -11,7 +11,7 @@
 // business need) changes the score but the resource stays exposed.
 
 import { CATEGORY_OF_JUSTIFICATION } from "../exemptions/types.js";
-import type { AssessmentStatus } from "../inputs/assessments.js";
+import { isExemptedRow, type AssessmentStatus } from "../inputs/assessments.js";
 
 /** The justifications of the "mitigated" category (DESIGN.md §2), the one list of them. */
 export const MITIGATION_LIKE: ReadonlySet<string> = new Set(
@@ -58,7 +58,7 @@ export class RecommendationTally {
     // A row not applicable for a reason of its own (OffByPolicy, no cause…) needs no exemption: an
     // exemption covering it makes nothing not applicable (the pipeline lists no resource for it and
     // counts no match), so it must not turn an active recommendation into a partial exception.
-    const applicable = status !== "NotApplicable" || (cause !== null && cause.toLowerCase() === "exempt");
+    const applicable = status !== "NotApplicable" || isExemptedRow({ status, cause });
     if (!applicable) return;
     t.assessments++;
     if (exemption) t.excepted++;
