@@ -3,6 +3,7 @@
 // file:line:col of the field at fault.
 
 import { diagnosticAt, type ExemptionCheck } from "../exemptions/checks.js";
+import { childPointer } from "../exemptions/positions.js";
 import type { Diagnostic } from "../exemptions/types.js";
 import type { AssessmentMetadata } from "../inputs/metadata.js";
 import type { ManagementTree } from "../inputs/tree.js";
@@ -27,7 +28,7 @@ export function policyValidationCheck(
       const out: Diagnostic[] = [];
       const place = (severity: "error" | "warning", finding: ValidationResult["deny"][number]) => {
         const f = byFile.get(finding.file);
-        const pointer = finding.field ? "/" + finding.field.replace(/~/g, "~0").replace(/\//g, "~1") : "";
+        const pointer = finding.field ? childPointer("", finding.field) : "";
         if (f) out.push(diagnosticAt(f, pointer, severity, "policy", finding.message));
         else out.push({ severity, file: finding.file, line: 1, col: 1, field: finding.field, pointer, message: finding.message, code: "policy" });
       };

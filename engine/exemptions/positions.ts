@@ -34,12 +34,16 @@ export function childPointer(parent: string, key: string | number): string {
   return `${parent}/${pointerToken(key)}`;
 }
 
+/** The unescaped tokens of a JSON pointer (RFC 6901): `/a~1b/0` → ["a/b", "0"]; "" → []. */
+export function pointerTokens(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((raw) => raw.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
 /** `/scopes/1/x` → `scopes[1].x`; "" stays "". Readable names for messages. */
 export function pointerToPath(pointer: string): string {
-  if (pointer === "") return "";
   let out = "";
-  for (const raw of pointer.slice(1).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const token of pointerTokens(pointer)) {
     if (/^(0|[1-9][0-9]*)$/.test(token)) out += `[${token}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(token)) out += out === "" ? token : `.${token}`;
     else out += `[${JSON.stringify(token)}]`;

@@ -7,7 +7,7 @@ import addFormatsModule from "ajv-formats";
 import schemaJson from "../schema/exemption.schema.json" with { type: "json" };
 import { formatScopeError, parseScope } from "../scope/index.js";
 import { parseExpiry } from "./expiry.js";
-import { childPointer, locate, pointerToPath } from "./positions.js";
+import { childPointer, locate, pointerToPath, pointerTokens } from "./positions.js";
 import { nearest } from "./suggest.js";
 import type { Diagnostic, PositionMap } from "./types.js";
 
@@ -66,9 +66,7 @@ const TYPE_WORDS: Record<string, string> = {
 
 function valueAt(root: unknown, pointer: string): unknown {
   let v: unknown = root;
-  if (pointer === "") return v;
-  for (const raw of pointer.slice(1).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const token of pointerTokens(pointer)) {
     if (v === null || typeof v !== "object" || !Object.hasOwn(v, token)) return undefined;
     v = (v as Record<string, unknown>)[token];
   }
