@@ -3,6 +3,7 @@
 
 import type { IssueLog, InputIssue } from "./issues.js";
 import { batchItems, readRowBatches, type Batch, type LocatedRow, type ReadOptions } from "./rows.js";
+import { asObject } from "./json-file.js";
 
 export type AssessmentStatus = "Healthy" | "Unhealthy" | "NotApplicable";
 
@@ -40,19 +41,15 @@ const STATUS: Record<string, AssessmentStatus> = {
 
 export type ParsedAssessment = { ok: true; record: AssessmentRecord } | { ok: false; issue: InputIssue };
 
-function obj(v: unknown): Record<string, unknown> | null {
-  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-}
-
 /** Normalise one row; a row we cannot use is an issue naming the field. Pure. */
 export function parseAssessmentRow(row: LocatedRow): ParsedAssessment {
   const fail = (field: string, message: string): ParsedAssessment => ({
     ok: false,
     issue: { source: "assessments", severity: "error", file: row.file, line: row.line, index: row.index, field, message },
   });
-  const r = obj(row.value);
+  const r = asObject(row.value);
   if (!r) return fail("", "row is not an object");
-  const props = obj(r.properties);
+  const props = asObject(r.properties);
   if (!props) return fail("properties", "missing or not an object");
 
   // The key: `name`, else the last segment of the assessment ID.
@@ -64,7 +61,7 @@ export function parseAssessmentRow(row: LocatedRow): ParsedAssessment {
   if (!GUID.test(key)) return fail("name", `assessment key is not a GUID: ${JSON.stringify(key.slice(0, 80))}`);
 
   // The resource: resourceDetails.Id (Resource Graph) or .id (REST), else the assessment ID's prefix.
-  const details = obj(props.resourceDetails);
+  const details = asObject(props.resourceDetails);
   let resourceId: string | null = null;
   for (const f of ["Id", "id", "ResourceId", "resourceId"]) {
     const v = details?.[f];
@@ -83,7 +80,7 @@ export function parseAssessmentRow(row: LocatedRow): ParsedAssessment {
   if (!sub) return fail("properties.resourceDetails.Id", "resource ID is not under a subscription (/subscriptions/<id>/…)");
   const resourceKey = stripTrailingSlash(resourceId.toLowerCase());
 
-  const status = obj(props.status);
+  const status = asObject(props.status);
   if (!status) return fail("properties.status", "missing or not an object");
   const codeRaw = status.code;
   if (typeof codeRaw !== "string") return fail("properties.status.code", "missing or not a string");

@@ -3,7 +3,7 @@
 // the control definitions list (properties.{maxScore, assessmentDefinitions}).
 
 import type { IssueLog } from "./issues.js";
-import { listItems, readSmallJson } from "./json-file.js";
+import { asObject, listItems, readSmallJson } from "./json-file.js";
 
 export interface ControlDefinition {
   /** Control GUID (lower-cased). */
@@ -12,10 +12,6 @@ export interface ControlDefinition {
   maxScore: number;
   /** Lower-cased assessment keys of the control's recommendations. */
   assessmentKeys: string[];
-}
-
-function obj(v: unknown): Record<string, unknown> | null {
-  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
 
 export function parseControls(doc: unknown, file: string, log: IssueLog): ControlDefinition[] {
@@ -28,12 +24,12 @@ export function parseControls(doc: unknown, file: string, log: IssueLog): Contro
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const fail = (field: string, message: string) => log.add({ source: "controls", severity: "error", file, index, field, message });
-    const r = obj(item);
+    const r = asObject(item);
     if (!r) return fail("", "control is not an object");
-    const props = obj(r.properties);
+    const props = asObject(r.properties);
     if (!props) return fail("properties", "missing or not an object");
     // Expanded controls carry the definition inside; definition lists carry it directly.
-    const defProps = obj(obj(props.definition)?.properties) ?? props;
+    const defProps = asObject(asObject(props.definition)?.properties) ?? props;
     const id = typeof r.name === "string" ? r.name.toLowerCase() : null;
     if (!id) return fail("name", "missing control ID");
     const maxScore = defProps.maxScore;
@@ -44,7 +40,7 @@ export function parseControls(doc: unknown, file: string, log: IssueLog): Contro
     if (!Array.isArray(defs)) return fail("properties.definition.properties.assessmentDefinitions", "missing or not an array");
     const keys: string[] = [];
     defs.forEach((d, i) => {
-      const did = obj(d)?.id;
+      const did = asObject(d)?.id;
       const key = typeof did === "string" ? did.split("/").pop()?.toLowerCase() : undefined;
       if (!key) fail(`properties.definition.properties.assessmentDefinitions[${i}].id`, "missing assessment definition ID");
       else keys.push(key);

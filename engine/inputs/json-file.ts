@@ -27,6 +27,11 @@ export async function readSmallJson(file: string, source: InputSource, log: Issu
   }
 }
 
+/** v as a JSON object (not null, not an array), or null. */
+export function asObject(v: unknown): Record<string, unknown> | null {
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
 /**
  * The list array of a REST answer: {"value":[…]}, {"data":[…]}, a bare array, or an example file
  * from the Azure REST specs ({"responses":{"200":{"body":{"value":[…]}}}}).

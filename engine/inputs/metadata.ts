@@ -2,17 +2,13 @@
 // are built in. Only built-in recommendations can be exempted.
 
 import type { IssueLog } from "./issues.js";
-import { listItems, readSmallJson } from "./json-file.js";
+import { asObject, listItems, readSmallJson } from "./json-file.js";
 
 export interface AssessmentMetadata {
   key: string; // lower-cased
   displayName: string | null;
   assessmentType: string; // BuiltIn, CustomPolicy, CustomerManaged, …
   severity: string | null;
-}
-
-function obj(v: unknown): Record<string, unknown> | null {
-  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
 
 export function parseMetadata(doc: unknown, file: string, log: IssueLog): Map<string, AssessmentMetadata> {
@@ -24,8 +20,8 @@ export function parseMetadata(doc: unknown, file: string, log: IssueLog): Map<st
   }
   items.forEach((item, index) => {
     const fail = (field: string, message: string) => log.add({ source: "metadata", severity: "error", file, index, field, message });
-    const r = obj(item);
-    const props = obj(r?.properties);
+    const r = asObject(item);
+    const props = asObject(r?.properties);
     if (!r || !props) return fail("properties", "missing or not an object");
     const key = typeof r.name === "string" ? r.name.toLowerCase() : null;
     if (!key) return fail("name", "missing assessment key");

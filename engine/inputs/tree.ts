@@ -7,6 +7,7 @@
 
 import type { IssueLog } from "./issues.js";
 import { readRows } from "./rows.js";
+import { asObject } from "./json-file.js";
 
 export interface SubscriptionNode {
   id: string; // lower-cased GUID
@@ -28,16 +29,12 @@ export function emptyTree(): ManagementTree {
   return { subscriptions: new Map(), managementGroups: new Map(), managementGroupNames: new Map(), skippedRows: 0 };
 }
 
-function obj(v: unknown): Record<string, unknown> | null {
-  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-}
-
 /** Parse an ancestors chain; null when malformed. */
 function parseChain(v: unknown, tree: ManagementTree): string[] | null {
   if (!Array.isArray(v)) return null;
   const out: string[] = [];
   for (const item of v) {
-    const o = obj(item);
+    const o = asObject(item);
     const name = typeof o?.name === "string" ? o.name.toLowerCase() : null;
     if (!name) return null;
     out.push(name);
@@ -51,13 +48,13 @@ export async function loadTree(path: string, log: IssueLog): Promise<ManagementT
   for await (const row of readRows(path, "tree", log)) {
     const fail = (field: string, message: string) =>
       log.add({ source: "tree", severity: "error", file: row.file, line: row.line, index: row.index, field, message });
-    const r = obj(row.value);
+    const r = asObject(row.value);
     if (!r) {
       fail("", "row is not an object");
       continue;
     }
     const type = typeof r.type === "string" ? r.type.toLowerCase() : "";
-    const props = obj(r.properties);
+    const props = asObject(r.properties);
     if (type === "microsoft.resources/subscriptions") {
       let subId = typeof r.subscriptionId === "string" ? r.subscriptionId : null;
       if (!subId && typeof r.id === "string") subId = /^\/subscriptions\/([^/]+)$/i.exec(r.id)?.[1] ?? null;
@@ -84,7 +81,7 @@ export async function loadTree(path: string, log: IssueLog): Promise<ManagementT
         fail("name", "missing management group name");
         continue;
       }
-      const details = obj(props?.details);
+      const details = asObject(props?.details);
       const chain = parseChain(details?.managementGroupAncestorsChain, tree) ?? [];
       tree.managementGroups.set(name, chain);
       if (typeof props?.displayName === "string") tree.managementGroupNames.set(name, props.displayName);
