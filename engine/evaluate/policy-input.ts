@@ -45,8 +45,7 @@ function treeAncestors(scope: Scope, tree: ManagementTree | null): string[] {
   if (!tree) return [];
   if (scope.level === "managementGroup") return (tree.managementGroups.get(scope.managementGroup.toLowerCase()) ?? []).map(managementGroupKey);
   if (scope.level === "global") return [];
-  const sub = tree.subscriptions.get(scope.subscriptionId.toLowerCase());
-  return sub ? sub.ancestors.map(managementGroupKey) : [];
+  return subscriptionGroupKeys(scope.subscriptionId.toLowerCase(), tree);
 }
 
 export function toPolicyScope(scope: Scope, tree: ManagementTree | null): PolicyScope {
