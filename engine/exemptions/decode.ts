@@ -50,6 +50,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 function placeOf(bytes: Uint8Array, offset: number): { line: number; col: number } {
   // Everything before `offset` is valid UTF-8, so decoding it gives the characters before the byte.
   const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
@@ -90,8 +92,12 @@ export function decodeExemptionBytes(bytes: Uint8Array): DecodeResult {
       col: 1,
     };
   }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
+  // The strict decoder validates and decodes in one pass; the scan below only runs to say where a
+  // file it refused goes wrong (both reject the same sequences: overlongs, surrogates, > U+10FFFF).
+  try {
+    return { ok: true, text: STRICT_UTF8.decode(bytes) };
+  } catch {
+    const bad = Math.max(0, firstInvalidUtf8(bytes));
     const { line, col } = placeOf(bytes, bad);
     const hex = bytes[bad]!.toString(16).padStart(2, "0");
     return {
@@ -102,5 +108,4 @@ export function decodeExemptionBytes(bytes: Uint8Array): DecodeResult {
       col,
     };
   }
-  return { ok: true, text: new TextDecoder("utf-8").decode(bytes) };
 }
