@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { Option, type Command } from "commander";
+import { compileDirectory, formatCompileError } from "../../compiler/index.js";
 import type { CommandContext, CommandModule } from "../command.js";
 import { EXIT, UsageError } from "../io.js";
 import { safeText } from "../report.js";
@@ -71,8 +72,6 @@ async function run(dir: string, options: CompileOptions, { io, setExitCode }: Co
     if (options.compiler === "opa") {
       wasm = await compileWithOpa(folder, options.entrypoint);
     } else {
-      // Loaded here so that other commands never pay for the compiler (binaryen takes ~0.5 s).
-      const { compileDirectory, formatCompileError } = await import("../../compiler/index.js");
       const out = await compileDirectory(folder, options.entrypoint, {
         optimize: options.optimize ?? false,
         strictBuiltinErrors: options.strictBuiltinErrors ?? false,
