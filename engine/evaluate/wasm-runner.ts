@@ -25,14 +25,6 @@ export function defaultPolicyDir(): string {
   return join(process.cwd(), "policies");
 }
 
-/**
- * Always true now that the compiler is imported statically; kept for the policy tests, which were
- * written while the compiler was built in parallel and still gate their Wasm cases on it.
- */
-export async function compilerAvailable(): Promise<boolean> {
-  return typeof compiler.compile === "function" && typeof compiler.loadCompiledPolicy === "function";
-}
-
 export class PolicyLoadError extends Error {}
 
 /** The policy folder's modules, read by the compiler's own reader; a folder without any is refused. */

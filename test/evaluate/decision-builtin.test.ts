@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { PolicyEngine } from "../../engine/evaluate/engine.js";
 import { toDecisionExemption } from "../../engine/evaluate/policy-input.js";
 import type { PolicyExemption } from "../../engine/evaluate/types.js";
-import { compilerAvailable, loadPolicyRunner } from "../../engine/evaluate/wasm-runner.js";
+import { loadPolicyRunner } from "../../engine/evaluate/wasm-runner.js";
 import { parseScope, type Scope } from "../../engine/scope/index.js";
 import type { Exemption } from "../../engine/exemptions/types.js";
 import type { AssessmentMetadata } from "../../engine/inputs/metadata.js";
@@ -46,7 +46,7 @@ const backends: [string, () => Promise<PolicyEngine | null>][] = [
     return r ? new PolicyEngine(r) : null;
   }],
 ];
-if (await compilerAvailable()) backends.push(["wasm", async () => new PolicyEngine(await loadPolicyRunner())]);
+backends.push(["wasm", async () => new PolicyEngine(await loadPolicyRunner())]);
 
 for (const [backend, load] of backends) {
   describe(`decision policy: built-in recommendations only (${backend})`, () => {

@@ -7,21 +7,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluate, type Policies } from "../../engine/evaluate/pipeline.js";
 import { PolicyEngine } from "../../engine/evaluate/engine.js";
-import { compilerAvailable, loadPolicyRunner } from "../../engine/evaluate/wasm-runner.js";
+import { loadPolicyRunner } from "../../engine/evaluate/wasm-runner.js";
 import { validateReport } from "../../engine/report/schema.js";
 import type { Report } from "../../engine/report/types.js";
-import { interpreterRunner } from "./support/interp-runner.js";
 
-const useWasm = await compilerAvailable();
 let cached: Policies | null = null;
 async function policies(): Promise<Policies> {
-  if (cached) return cached;
-  if (useWasm) cached = new PolicyEngine(await loadPolicyRunner());
-  else {
-    const r = await interpreterRunner();
-    if (!r) throw new Error("no policy back end available");
-    cached = new PolicyEngine(r);
-  }
+  cached ??= new PolicyEngine(await loadPolicyRunner());
   return cached;
 }
 

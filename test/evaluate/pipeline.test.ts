@@ -6,21 +6,15 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate, type Policies } from "../../engine/evaluate/pipeline.js";
 import { PolicyEngine } from "../../engine/evaluate/engine.js";
-import { compilerAvailable, loadPolicyRunner } from "../../engine/evaluate/wasm-runner.js";
+import { loadPolicyRunner } from "../../engine/evaluate/wasm-runner.js";
 import { validateReport } from "../../engine/report/schema.js";
 import { formatReport } from "../../engine/report/format.js";
-import { interpreterRunner } from "./support/interp-runner.js";
 
 const REPO = join(import.meta.dirname, "../..");
 const TENANT = join(REPO, "engine/examples/tenant");
-const useWasm = await compilerAvailable();
-
 async function policies(): Promise<Policies> {
-  // The product path (Wasm) when the compiler is present; else the compiler's IR interpreter.
-  if (useWasm) return new PolicyEngine(await loadPolicyRunner());
-  const r = await interpreterRunner();
-  if (!r) throw new Error("no policy back end available");
-  return new PolicyEngine(r);
+  // The product path: the policies compiled to Wasm.
+  return new PolicyEngine(await loadPolicyRunner());
 }
 
 const S1 = "1a1a1a1a-0000-4000-8000-000000000001";

@@ -1,11 +1,10 @@
-// The Rego policies of policies/, checked on hand-made cases. Each case runs through every
-// available back end: the compiler's IR interpreter (parse → check → plan → interpret) and, when
-// the compiler's Wasm output can be loaded, the compiled module in @open-policy-agent/opa-wasm —
-// the way the product runs them.
+// The Rego policies of policies/, checked on hand-made cases. Each case runs through both back
+// ends: the compiler's IR interpreter (parse → check → plan → interpret) and the compiled module
+// in @open-policy-agent/opa-wasm — the way the product runs them.
 import { describe, expect, it } from "vitest";
 import { PolicyEngine } from "../../engine/evaluate/engine.js";
 import type { PolicyExemption, ValidationExemption, PolicyScope } from "../../engine/evaluate/types.js";
-import { compilerAvailable, loadPolicyRunner } from "../../engine/evaluate/wasm-runner.js";
+import { loadPolicyRunner } from "../../engine/evaluate/wasm-runner.js";
 import { interpreterRunner } from "./support/interp-runner.js";
 
 const K = "aaaaaaaa-0000-0000-0000-000000000001";
@@ -37,10 +36,7 @@ const backends: [string, () => Promise<PolicyEngine | null>][] = [
     return r ? new PolicyEngine(r) : null;
   }],
 ];
-const wasmReady = await compilerAvailable();
-if (wasmReady) {
-  backends.push(["wasm", async () => new PolicyEngine(await loadPolicyRunner({ config: { overlap: "warn", categories: { waiver: { max_days: 90 } } } }))]);
-}
+backends.push(["wasm", async () => new PolicyEngine(await loadPolicyRunner({ config: { overlap: "warn", categories: { waiver: { max_days: 90 } } } }))]);
 
 for (const [backend, load] of backends) {
   const engine = await load().catch((e: Error) => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { PolicyEngine } from "../../engine/evaluate/engine.js";
 import type { PolicyScope, ValidationExemption } from "../../engine/evaluate/types.js";
-import { compilerAvailable, loadPolicyRunner } from "../../engine/evaluate/wasm-runner.js";
+import { loadPolicyRunner } from "../../engine/evaluate/wasm-runner.js";
 import { interpreterRunner } from "./support/interp-runner.js";
 
 const K = "aaaaaaaa-0000-0000-0000-000000000001";
@@ -33,7 +33,7 @@ const backends: [string, () => Promise<PolicyEngine | null>][] = [
     return r ? new PolicyEngine(r) : null;
   }],
 ];
-if (await compilerAvailable()) backends.push(["wasm", async () => new PolicyEngine(await loadPolicyRunner())]);
+backends.push(["wasm", async () => new PolicyEngine(await loadPolicyRunner())]);
 
 for (const [backend, load] of backends) {
   describe(`validation policy: records (${backend})`, () => {
