@@ -220,22 +220,19 @@ function parseUnderSubscription(input: string, parts: Part[]): SubscriptionScope
     fail(input, sub, `subscription ID '${sub.text}' is not a GUID`, "a GUID like 00000000-0000-0000-0000-000000000000");
   }
   const subscriptionId = sub.text.toLowerCase();
-  const subId = `/subscriptions/${subscriptionId}`;
   const next = parts[2];
-  if (next === undefined) return { level: "subscription", id: subId, key: subId.toLowerCase(), subscriptionId };
+  if (next === undefined) return subscriptionScope(subscriptionId);
   if (same(next.text, "resourceGroups")) {
     const rg = parts[3];
     if (rg === undefined) fail(input, next, "the resource group name is missing after 'resourceGroups'", "a resource group name");
     if (!RESOURCE_GROUP.test(rg.text) || rg.text.endsWith(".")) {
       fail(input, rg, `resource group name '${rg.text}' is malformed`, "1-90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'");
     }
-    const rgId = `${subId}/resourceGroups/${rg.text}`;
-    if (parts.length === 4) {
-      return { level: "resourceGroup", id: rgId, key: rgId.toLowerCase(), subscriptionId, resourceGroup: rg.text };
-    }
-    return parseResource(input, parts, 4, subscriptionId, rg.text, rgId);
+    const group = resourceGroupScope(subscriptionId, rg.text);
+    if (parts.length === 4) return group;
+    return parseResource(input, parts, 4, subscriptionId, rg.text, group.id);
   }
-  if (same(next.text, "providers")) return parseResource(input, parts, 2, subscriptionId, null, subId);
+  if (same(next.text, "providers")) return parseResource(input, parts, 2, subscriptionId, null, subscriptionScope(subscriptionId).id);
   return fail(input, next, `unexpected '${next.text}' after the subscription ID`, "'resourceGroups' or 'providers'");
 }
 
@@ -280,6 +277,22 @@ function parseResource(
   return makeResource(subscriptionId, resourceGroup, prefix, segments);
 }
 
+/** `subscriptionId` is already lower case. */
+function subscriptionScope(subscriptionId: string): SubscriptionScope {
+  const id = `/subscriptions/${subscriptionId}`;
+  return { level: "subscription", id, key: id.toLowerCase(), subscriptionId };
+}
+
+function resourceGroupScope(subscriptionId: string, resourceGroup: string): ResourceGroupScope {
+  const id = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
+  return { level: "resourceGroup", id, key: id.toLowerCase(), subscriptionId, resourceGroup };
+}
+
+/** The scope a resource lives in directly: its resource group, or its subscription. */
+function containerOf(subscriptionId: string, resourceGroup: string | null): SubscriptionScope | ResourceGroupScope {
+  return resourceGroup === null ? subscriptionScope(subscriptionId) : resourceGroupScope(subscriptionId, resourceGroup);
+}
+
 function makeResource(
   subscriptionId: string,
   resourceGroup: string | null,
@@ -320,29 +333,12 @@ export function parentOf(scope: Scope): Scope | null {
     case "managementGroup":
     case "subscription":
       return null;
-    case "resourceGroup": {
-      const id = `/subscriptions/${scope.subscriptionId}`;
-      return { level: "subscription", id, key: id.toLowerCase(), subscriptionId: scope.subscriptionId };
-    }
+    case "resourceGroup":
+      return subscriptionScope(scope.subscriptionId);
     case "resource": {
-      if (scope.segments.length > 1) {
-        const prefix = scope.resourceGroup === null
-          ? `/subscriptions/${scope.subscriptionId}`
-          : `/subscriptions/${scope.subscriptionId}/resourceGroups/${scope.resourceGroup}`;
-        return makeResource(scope.subscriptionId, scope.resourceGroup, prefix, scope.segments.slice(0, -1));
-      }
-      if (scope.resourceGroup === null) {
-        const id = `/subscriptions/${scope.subscriptionId}`;
-        return { level: "subscription", id, key: id.toLowerCase(), subscriptionId: scope.subscriptionId };
-      }
-      const id = `/subscriptions/${scope.subscriptionId}/resourceGroups/${scope.resourceGroup}`;
-      return {
-        level: "resourceGroup",
-        id,
-        key: id.toLowerCase(),
-        subscriptionId: scope.subscriptionId,
-        resourceGroup: scope.resourceGroup,
-      };
+      const container = containerOf(scope.subscriptionId, scope.resourceGroup);
+      if (scope.segments.length === 1) return container;
+      return makeResource(scope.subscriptionId, scope.resourceGroup, container.id, scope.segments.slice(0, -1));
     }
   }
 }
