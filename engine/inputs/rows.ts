@@ -219,11 +219,7 @@ async function* readJsonLines(file: string, source: InputSource, _log: IssueLog,
     let start = 0;
     for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
       lineNo++;
-      const r = parseLine(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl), lineNo, file, source, batch);
-      if (r !== null) {
-        if (Array.isArray(r)) for (const x of r) batch.items.push(x);
-        else batch.items.push(r);
-      }
+      parseLine(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl), lineNo, file, source, batch);
       start = nl + 1;
     }
     rest = start === 0 ? text : text.slice(start);
@@ -232,29 +228,25 @@ async function* readJsonLines(file: string, source: InputSource, _log: IssueLog,
   }
   rest += decoder.end();
   if (rest.length > 0) {
-    const r = parseLine(rest.endsWith("\r") ? rest.slice(0, -1) : rest, lineNo + 1, file, source, batch);
-    if (r !== null) {
-      if (Array.isArray(r)) for (const x of r) batch.items.push(x);
-      else batch.items.push(r);
-    }
+    parseLine(rest.endsWith("\r") ? rest.slice(0, -1) : rest, lineNo + 1, file, source, batch);
     const b = batch.take();
     if (b) yield b;
   }
 }
 
-/** One line's row (or a page line's rows), or null for a blank or broken line (logged). */
-function parseLine(rawLine: string, lineNo: number, file: string, source: InputSource, log: Pick<IssueLog, "add">): LocatedRow | LocatedRow[] | null {
+/** Add one line's row (or a page line's rows) to the batch; a blank line adds nothing, a broken one an issue. */
+function parseLine(rawLine: string, lineNo: number, file: string, source: InputSource, batch: BatchBuilder<LocatedRow>): void {
   const text = lineNo === 1 ? rawLine.replace(/^\uFEFF/, "") : rawLine;
-  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === "")) return null;
+  if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === "")) return;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    log.add({ source, severity: "error", file, line: lineNo, index: lineNo - 1, message: `line is not valid JSON: ${errorText(e)}` });
-    return null;
+    batch.add({ source, severity: "error", file, line: lineNo, index: lineNo - 1, message: `line is not valid JSON: ${errorText(e)}` });
+    return;
   }
   const page = pageRows(value);
   // A line holding a whole page ({"data":[…]}): its rows, located at that line.
-  if (page) return page.map((v, i) => ({ value: v, file, line: lineNo, index: i }));
-  return { value, file, line: lineNo, index: lineNo - 1 };
+  if (page) page.forEach((v, i) => batch.items.push({ value: v, file, line: lineNo, index: i }));
+  else batch.items.push({ value, file, line: lineNo, index: lineNo - 1 });
 }
