@@ -19,11 +19,10 @@ export interface InputIssue {
 
 /**
  * Collects issues: counts every one, keeps the first `limit` in full. A broken 1 M-row export
- * must not turn into 1 M issue objects in memory; the counts by message still say how many.
+ * must not turn into 1 M issue objects in memory; the error and warning counts still say how many.
  */
 export class IssueLog {
   readonly kept: InputIssue[] = [];
-  readonly countsByMessage = new Map<string, number>();
   errors = 0;
   warnings = 0;
 
@@ -32,7 +31,6 @@ export class IssueLog {
   add(issue: InputIssue): void {
     if (issue.severity === "error") this.errors++;
     else this.warnings++;
-    this.countsByMessage.set(issue.message, (this.countsByMessage.get(issue.message) ?? 0) + 1);
     if (this.kept.length < this.limit) this.kept.push(issue);
   }
 
