@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileDiagnostic } from "./parse-file.js";
 import type { Diagnostic } from "./types.js";
 
 export interface DiscoverOptions {
@@ -33,8 +34,8 @@ export interface Discovery {
 
 const EXTENSIONS = new Set([".yaml", ".yml"]);
 
-/** File system calls in flight at once when checking or reading many files. */
-export const IN_FLIGHT = 32;
+/** File system calls in flight at once when checking many directory entries (see the walk). */
+const IN_FLIGHT = 32;
 
 /**
  * `fn` over `items` with at most `limit` calls pending at once; results in the items' order,
@@ -72,9 +73,6 @@ function repositoryOf(path: string, isDir: boolean): string {
   }
 }
 
-function problem(display: string, code: string, message: string): Diagnostic {
-  return { severity: "error", file: display, line: 1, col: 1, field: "", pointer: "", message, code };
-}
 
 /** Find the exemption files under the given files and folders, in a stable (sorted) order. */
 export async function discoverExemptionFiles(paths: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
@@ -98,12 +96,12 @@ export async function discoverExemptionFiles(paths: readonly string[], options: 
     try {
       real = await realpath(path);
     } catch {
-      return { problem: problem(display, "file.broken-symlink", "symlink points to nothing (broken link)") };
+      return { problem: fileDiagnostic(display, "file.broken-symlink", "symlink points to nothing (broken link)") };
     }
     if (!isInside(real, rootReal)) {
       const isLink = (await lstat(path).catch(() => null))?.isSymbolicLink() ?? false;
       const how = isLink ? `is a symlink to ${real}, which is` : "is";
-      return { problem: problem(display, "file.outside-repository", `${how} outside the repository (${displayPath(rootReal, cwd)}); exemption files must live in the repository`) };
+      return { problem: fileDiagnostic(display, "file.outside-repository", `${how} outside the repository (${displayPath(rootReal, cwd)}); exemption files must live in the repository`) };
     }
     return { real };
   };
@@ -122,7 +120,7 @@ export async function discoverExemptionFiles(paths: readonly string[], options: 
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (e) {
-      diagnostics.push(problem(displayPath(dir, cwd), "file.unreadable", `folder cannot be read: ${(e as Error).message}`));
+      diagnostics.push(fileDiagnostic(displayPath(dir, cwd), "file.unreadable", `folder cannot be read: ${(e as Error).message}`));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -145,7 +143,7 @@ export async function discoverExemptionFiles(paths: readonly string[], options: 
         continue;
       }
       if (kind === null) {
-        diagnostics.push(problem(displayPath(full, cwd), "file.unreadable", "cannot be read (permission denied or removed while reading)"));
+        diagnostics.push(fileDiagnostic(displayPath(full, cwd), "file.unreadable", "cannot be read (permission denied or removed while reading)"));
         continue;
       }
       if (kind === "dir") {

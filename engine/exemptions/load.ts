@@ -6,7 +6,7 @@ import type { ExemptionCheck } from "./checks.js";
 import { MAX_FILE_BYTES, tooLarge } from "./decode.js";
 import { discoverExemptionFiles } from "./discover.js";
 import type { DiscoveredFile, DiscoverOptions } from "./discover.js";
-import { parseExemptionBytes } from "./parse-file.js";
+import { parseExemptionBytes, unusableFile } from "./parse-file.js";
 import type { ParsedFile } from "./parse-file.js";
 import type { Diagnostic, Exemption } from "./types.js";
 
@@ -54,17 +54,13 @@ function readLimited(path: string): { bytes: Uint8Array; size: number } {
   }
 }
 
-function fileProblem(display: string, code: string, message: string): ParsedFile {
-  return { file: display, exemption: null, positions: new Map(), diagnostics: [{ severity: "error", file: display, line: 1, col: 1, field: "", pointer: "", message, code }] };
-}
-
 /** Parse one file from disk (a blocking read, see readLimited). */
 export function loadExemptionFile(path: string, display = path): ParsedFile {
   let read: { bytes: Uint8Array; size: number };
   try {
     read = readLimited(path);
   } catch (e) {
-    return fileProblem(display, "file.unreadable", `file cannot be read: ${(e as Error).message}`);
+    return unusableFile(display, "file.unreadable", `file cannot be read: ${(e as Error).message}`);
   }
   return parseRead(read, display);
 }
@@ -72,7 +68,7 @@ export function loadExemptionFile(path: string, display = path): ParsedFile {
 function parseRead(read: { bytes: Uint8Array; size: number }, display: string): ParsedFile {
   if (read.size > MAX_FILE_BYTES) {
     const big = tooLarge(read.size);
-    return fileProblem(display, big.code, big.message);
+    return unusableFile(display, big.code, big.message);
   }
   return parseExemptionBytes(read.bytes, display);
 }

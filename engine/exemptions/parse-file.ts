@@ -20,16 +20,20 @@ export interface ParsedFile {
 
 const NO_POSITIONS: PositionMap = new Map<string, NodePosition>();
 
-function fileLevel(file: string, code: string, message: string, line = 1, col = 1): Diagnostic {
+/** An error about a file as a whole (no field): unreadable, too large, not UTF-8, empty… */
+export function fileDiagnostic(file: string, code: string, message: string, line = 1, col = 1): Diagnostic {
   return { severity: "error", file, line, col, field: "", pointer: "", message, code };
+}
+
+/** A file that yields no exemption because of one file-level error. */
+export function unusableFile(file: string, code: string, message: string, line = 1, col = 1): ParsedFile {
+  return { file, exemption: null, positions: NO_POSITIONS, diagnostics: [fileDiagnostic(file, code, message, line, col)] };
 }
 
 /** Parse the raw bytes of an exemption file (size, encoding, YAML, schema, field semantics). */
 export function parseExemptionBytes(bytes: Uint8Array, file: string): ParsedFile {
   const decoded = decodeExemptionBytes(bytes);
-  if (!decoded.ok) {
-    return { file, exemption: null, positions: NO_POSITIONS, diagnostics: [fileLevel(file, decoded.code, decoded.message, decoded.line, decoded.col)] };
-  }
+  if (!decoded.ok) return unusableFile(file, decoded.code, decoded.message, decoded.line, decoded.col);
   return parseExemptionText(decoded.text, file);
 }
 
@@ -51,13 +55,13 @@ export function parseExemptionText(text: string, file: string): ParsedFile {
   }
   const { value, positions } = yaml;
   if (value === null) {
-    const d = fileLevel(file, "yaml.empty", "file is empty: expected a mapping with name, description, recommendations, scopes, category, justification and owner");
+    const d = fileDiagnostic(file, "yaml.empty", "file is empty: expected a mapping with name, description, recommendations, scopes, category, justification and owner");
     return { file, exemption: null, positions, diagnostics: [d] };
   }
   if (typeof value !== "object" || Array.isArray(value)) {
     const place = locate(positions, "");
     const got = Array.isArray(value) ? "a list" : `a single value (${JSON.stringify(value)})`;
-    const d = fileLevel(file, "schema.type", `the file must be a mapping of fields (name: …, scopes: …); got ${got}`, place.line, place.col);
+    const d = fileDiagnostic(file, "schema.type", `the file must be a mapping of fields (name: …, scopes: …); got ${got}`, place.line, place.col);
     return { file, exemption: null, positions, diagnostics: [d] };
   }
   const schemaErrors = schemaDiagnostics(value, positions, file);
