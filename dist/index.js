@@ -5,9 +5,11 @@ import {
   YAMLException,
   compile,
   constructFromEvents,
+  formatCompileError,
   getScalarValue,
   loadCompiledPolicy,
-  parseEvents
+  parseEvents,
+  readRegoDirectory
 } from "./chunks/chunk-E5HV6BEY.js";
 import {
   __commonJS,
@@ -1900,7 +1902,7 @@ var require_node = __commonJS({
     }
     exports.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
-    }).reduce((obj5, key) => {
+    }).reduce((obj, key) => {
       const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
         return k2.toUpperCase();
       });
@@ -1914,8 +1916,8 @@ var require_node = __commonJS({
       } else {
         val = Number(val);
       }
-      obj5[prop] = val;
-      return obj5;
+      obj[prop] = val;
+      return obj;
     }, {});
     function useColors() {
       return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
@@ -2916,12 +2918,12 @@ var require_codegen = __commonJS({
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj5, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
         if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj5})`, forBody);
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
         const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj5), () => forBody(name));
+        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
       }
       // end `for` loop
       endFor() {
@@ -4741,11 +4743,11 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj5, assign) {
+      setParams(obj, assign) {
         if (assign)
-          Object.assign(this.params, obj5);
+          Object.assign(this.params, obj);
         else
-          this.params = obj5;
+          this.params = obj;
       }
       block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
@@ -5958,50 +5960,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative4 = parse3(serialize(relative4, options), options);
+        relative3 = parse3(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative4.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -6009,7 +6011,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -10502,13 +10504,13 @@ function mergeDeep(defaults, options) {
   });
   return result;
 }
-function removeUndefinedProperties(obj5) {
-  for (const key in obj5) {
-    if (obj5[key] === void 0) {
-      delete obj5[key];
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
     }
   }
-  return obj5;
+  return obj;
 }
 function merge(defaults, route, options) {
   if (typeof route === "string") {
@@ -15553,8 +15555,8 @@ function base64encode(buffer) {
 function fromBase64(base64) {
   return base64.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
 }
-function base64encodeJSON(obj5) {
-  return fromBase64(btoa(JSON.stringify(obj5)));
+function base64encodeJSON(obj) {
+  return fromBase64(btoa(JSON.stringify(obj)));
 }
 
 // node_modules/universal-github-app-jwt/lib/crypto-node.js
@@ -21932,11 +21934,13 @@ function pointerToken(key) {
 function childPointer(parent, key) {
   return `${parent}/${pointerToken(key)}`;
 }
+function pointerTokens(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((raw) => raw.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
 function pointerToPath(pointer) {
-  if (pointer === "") return "";
   let out = "";
-  for (const raw of pointer.slice(1).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const token of pointerTokens(pointer)) {
     if (/^(0|[1-9][0-9]*)$/.test(token)) out += `[${token}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(token)) out += out === "" ? token : `.${token}`;
     else out += `[${JSON.stringify(token)}]`;
@@ -22190,6 +22194,7 @@ function firstInvalidUtf8(bytes) {
   }
   return -1;
 }
+var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 function placeOf(bytes, offset) {
   const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
   const lastBreak = before.lastIndexOf("\n");
@@ -22226,8 +22231,10 @@ function decodeExemptionBytes(bytes) {
       col: 1
     };
   }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
+  try {
+    return { ok: true, text: STRICT_UTF8.decode(bytes) };
+  } catch {
+    const bad = Math.max(0, firstInvalidUtf8(bytes));
     const { line, col } = placeOf(bytes, bad);
     const hex = bytes[bad].toString(16).padStart(2, "0");
     return {
@@ -22238,136 +22245,12 @@ function decodeExemptionBytes(bytes) {
       col
     };
   }
-  return { ok: true, text: new TextDecoder("utf-8").decode(bytes) };
 }
 
 // engine/exemptions/discover.ts
 import { existsSync } from "node:fs";
 import { lstat, readdir, realpath, stat as stat2 } from "node:fs/promises";
 import { dirname as dirname2, extname as extname2, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
-var EXTENSIONS = /* @__PURE__ */ new Set([".yaml", ".yml"]);
-var IN_FLIGHT = 32;
-async function mapInOrder(items, limit, fn2) {
-  const out = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn2(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-function displayPath(path, cwd) {
-  const rel = relative2(cwd, path);
-  const shown = rel === "" ? "." : rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute2(rel) ? path : rel;
-  return shown.split(sep3).join("/");
-}
-function isInside(child, parent) {
-  const rel = relative2(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute2(rel);
-}
-function repositoryOf(path, isDir) {
-  const start = isDir ? path : dirname2(path);
-  for (let d2 = start; ; d2 = dirname2(d2)) {
-    if (existsSync(join2(d2, ".git"))) return d2;
-    if (dirname2(d2) === d2) return start;
-  }
-}
-function problem(display, code, message) {
-  return { severity: "error", file: display, line: 1, col: 1, field: "", pointer: "", message, code };
-}
-async function discoverExemptionFiles(paths, options = {}) {
-  const cwd = resolve3(options.cwd ?? process.cwd());
-  const files = [];
-  const diagnostics = [];
-  const missing = [];
-  const taken = /* @__PURE__ */ new Set();
-  const add = (path) => {
-    if (taken.has(path)) return;
-    taken.add(path);
-    files.push({ path, display: displayPath(path, cwd) });
-  };
-  const check = async (path, rootReal) => {
-    const display = displayPath(path, cwd);
-    let real;
-    try {
-      real = await realpath(path);
-    } catch {
-      return { problem: problem(display, "file.broken-symlink", "symlink points to nothing (broken link)") };
-    }
-    if (!isInside(real, rootReal)) {
-      const isLink = (await lstat(path).catch(() => null))?.isSymbolicLink() ?? false;
-      const how = isLink ? `is a symlink to ${real}, which is` : "is";
-      return { problem: problem(display, "file.outside-repository", `${how} outside the repository (${displayPath(rootReal, cwd)}); exemption files must live in the repository`) };
-    }
-    return { real };
-  };
-  const confined = async (path, rootReal) => {
-    const r2 = await check(path, rootReal);
-    if ("problem" in r2) {
-      diagnostics.push(r2.problem);
-      return null;
-    }
-    return r2.real;
-  };
-  const walk2 = async (dir, dirReal, rootReal, visited) => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (e) {
-      diagnostics.push(problem(displayPath(dir, cwd), "file.unreadable", `folder cannot be read: ${e.message}`));
-      return;
-    }
-    entries.sort((a, b3) => a.name < b3.name ? -1 : a.name > b3.name ? 1 : 0);
-    const visible = entries.filter((e) => !e.name.startsWith("."));
-    const checked = await mapInOrder(visible, IN_FLIGHT, async (entry) => {
-      const full = join2(dir, entry.name);
-      if (entry.isFile()) return { entry, full, r: { real: join2(dirReal, entry.name) }, kind: "file" };
-      if (entry.isDirectory()) return { entry, full, r: { real: join2(dirReal, entry.name) }, kind: "dir" };
-      const r2 = await check(full, rootReal);
-      const info2 = "real" in r2 ? await stat2(r2.real).catch(() => null) : null;
-      return { entry, full, r: r2, kind: info2 === null ? null : info2.isDirectory() ? "dir" : info2.isFile() ? "file" : "other" };
-    });
-    for (const { entry, full, r: r2, kind } of checked) {
-      if ("problem" in r2) {
-        diagnostics.push(r2.problem);
-        continue;
-      }
-      if (kind === null) {
-        diagnostics.push(problem(displayPath(full, cwd), "file.unreadable", "cannot be read (permission denied or removed while reading)"));
-        continue;
-      }
-      if (kind === "dir") {
-        if (visited.has(r2.real)) continue;
-        visited.add(r2.real);
-        await walk2(full, r2.real, rootReal, visited);
-      } else if (kind === "file" && EXTENSIONS.has(extname2(entry.name).toLowerCase())) {
-        add(full);
-      }
-    }
-  };
-  for (const given of paths) {
-    const path = resolve3(cwd, given);
-    let info2;
-    try {
-      info2 = await lstat(path);
-    } catch {
-      missing.push(given);
-      continue;
-    }
-    const target = info2.isSymbolicLink() ? await stat2(path).catch(() => null) : info2;
-    const isDir = target?.isDirectory() ?? false;
-    const root = options.root !== void 0 ? resolve3(cwd, options.root) : repositoryOf(path, isDir);
-    const rootReal = await realpath(root).catch(() => root);
-    const real = await confined(path, rootReal);
-    if (real === null) continue;
-    if (isDir) await walk2(path, real, rootReal, /* @__PURE__ */ new Set([real]));
-    else add(path);
-  }
-  return { files, diagnostics, missing };
-}
 
 // engine/scope/scope.ts
 var GLOBAL_SCOPE = Object.freeze({ level: "global", id: "global", key: "global" });
@@ -22466,22 +22349,19 @@ function parseUnderSubscription(input, parts) {
     fail(input, sub, `subscription ID '${sub.text}' is not a GUID`, "a GUID like 00000000-0000-0000-0000-000000000000");
   }
   const subscriptionId = sub.text.toLowerCase();
-  const subId = `/subscriptions/${subscriptionId}`;
   const next = parts[2];
-  if (next === void 0) return { level: "subscription", id: subId, key: subId.toLowerCase(), subscriptionId };
+  if (next === void 0) return subscriptionScope(subscriptionId);
   if (same(next.text, "resourceGroups")) {
     const rg = parts[3];
     if (rg === void 0) fail(input, next, "the resource group name is missing after 'resourceGroups'", "a resource group name");
     if (!RESOURCE_GROUP.test(rg.text) || rg.text.endsWith(".")) {
       fail(input, rg, `resource group name '${rg.text}' is malformed`, "1-90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'");
     }
-    const rgId = `${subId}/resourceGroups/${rg.text}`;
-    if (parts.length === 4) {
-      return { level: "resourceGroup", id: rgId, key: rgId.toLowerCase(), subscriptionId, resourceGroup: rg.text };
-    }
-    return parseResource(input, parts, 4, subscriptionId, rg.text, rgId);
+    const group = resourceGroupScope(subscriptionId, rg.text);
+    if (parts.length === 4) return group;
+    return parseResource(input, parts, 4, subscriptionId, rg.text, group.id);
   }
-  if (same(next.text, "providers")) return parseResource(input, parts, 2, subscriptionId, null, subId);
+  if (same(next.text, "providers")) return parseResource(input, parts, 2, subscriptionId, null, subscriptionScope(subscriptionId).id);
   return fail(input, next, `unexpected '${next.text}' after the subscription ID`, "'resourceGroups' or 'providers'");
 }
 function parseResource(input, parts, start, subscriptionId, resourceGroup, prefix) {
@@ -22516,6 +22396,17 @@ function parseResource(input, parts, start, subscriptionId, resourceGroup, prefi
   }
   return makeResource(subscriptionId, resourceGroup, prefix, segments);
 }
+function subscriptionScope(subscriptionId) {
+  const id = `/subscriptions/${subscriptionId}`;
+  return { level: "subscription", id, key: id.toLowerCase(), subscriptionId };
+}
+function resourceGroupScope(subscriptionId, resourceGroup) {
+  const id = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
+  return { level: "resourceGroup", id, key: id.toLowerCase(), subscriptionId, resourceGroup };
+}
+function containerOf(subscriptionId, resourceGroup) {
+  return resourceGroup === null ? subscriptionScope(subscriptionId) : resourceGroupScope(subscriptionId, resourceGroup);
+}
 function makeResource(subscriptionId, resourceGroup, prefix, segments) {
   let id = prefix;
   for (const s of segments) id += s.opensProvider ? `/providers/${s.namespace}/${s.type}/${s.name}` : `/${s.type}/${s.name}`;
@@ -22531,27 +22422,12 @@ function parentOf(scope) {
     case "managementGroup":
     case "subscription":
       return null;
-    case "resourceGroup": {
-      const id = `/subscriptions/${scope.subscriptionId}`;
-      return { level: "subscription", id, key: id.toLowerCase(), subscriptionId: scope.subscriptionId };
-    }
+    case "resourceGroup":
+      return subscriptionScope(scope.subscriptionId);
     case "resource": {
-      if (scope.segments.length > 1) {
-        const prefix = scope.resourceGroup === null ? `/subscriptions/${scope.subscriptionId}` : `/subscriptions/${scope.subscriptionId}/resourceGroups/${scope.resourceGroup}`;
-        return makeResource(scope.subscriptionId, scope.resourceGroup, prefix, scope.segments.slice(0, -1));
-      }
-      if (scope.resourceGroup === null) {
-        const id2 = `/subscriptions/${scope.subscriptionId}`;
-        return { level: "subscription", id: id2, key: id2.toLowerCase(), subscriptionId: scope.subscriptionId };
-      }
-      const id = `/subscriptions/${scope.subscriptionId}/resourceGroups/${scope.resourceGroup}`;
-      return {
-        level: "resourceGroup",
-        id,
-        key: id.toLowerCase(),
-        subscriptionId: scope.subscriptionId,
-        resourceGroup: scope.resourceGroup
-      };
+      const container = containerOf(scope.subscriptionId, scope.resourceGroup);
+      if (scope.segments.length === 1) return container;
+      return makeResource(scope.subscriptionId, scope.resourceGroup, container.id, scope.segments.slice(0, -1));
     }
   }
 }
@@ -22782,9 +22658,7 @@ var TYPE_WORDS = {
 };
 function valueAt(root, pointer) {
   let v2 = root;
-  if (pointer === "") return v2;
-  for (const raw of pointer.slice(1).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const token of pointerTokens(pointer)) {
     if (v2 === null || typeof v2 !== "object" || !Object.hasOwn(v2, token)) return void 0;
     v2 = v2[token];
   }
@@ -22901,8 +22775,8 @@ function mapError(err, document2, push) {
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
 var MAX_DEPTH = 32;
 var Refusal = class {
-  constructor(problem2) {
-    this.problem = problem2;
+  constructor(problem) {
+    this.problem = problem;
   }
   problem;
 };
@@ -23051,14 +22925,15 @@ function walk(events, text, lines) {
 
 // engine/exemptions/parse-file.ts
 var NO_POSITIONS = /* @__PURE__ */ new Map();
-function fileLevel(file, code, message, line = 1, col = 1) {
+function fileDiagnostic(file, code, message, line = 1, col = 1) {
   return { severity: "error", file, line, col, field: "", pointer: "", message, code };
+}
+function unusableFile(file, code, message, line = 1, col = 1) {
+  return { file, exemption: null, positions: NO_POSITIONS, diagnostics: [fileDiagnostic(file, code, message, line, col)] };
 }
 function parseExemptionBytes(bytes, file) {
   const decoded = decodeExemptionBytes(bytes);
-  if (!decoded.ok) {
-    return { file, exemption: null, positions: NO_POSITIONS, diagnostics: [fileLevel(file, decoded.code, decoded.message, decoded.line, decoded.col)] };
-  }
+  if (!decoded.ok) return unusableFile(file, decoded.code, decoded.message, decoded.line, decoded.col);
   return parseExemptionText(decoded.text, file);
 }
 function parseExemptionText(text, file) {
@@ -23078,13 +22953,13 @@ function parseExemptionText(text, file) {
   }
   const { value, positions } = yaml;
   if (value === null) {
-    const d2 = fileLevel(file, "yaml.empty", "file is empty: expected a mapping with name, description, recommendations, scopes, category, justification and owner");
+    const d2 = fileDiagnostic(file, "yaml.empty", "file is empty: expected a mapping with name, description, recommendations, scopes, category, justification and owner");
     return { file, exemption: null, positions, diagnostics: [d2] };
   }
   if (typeof value !== "object" || Array.isArray(value)) {
     const place = locate(positions, "");
     const got = Array.isArray(value) ? "a list" : `a single value (${JSON.stringify(value)})`;
-    const d2 = fileLevel(file, "schema.type", `the file must be a mapping of fields (name: \u2026, scopes: \u2026); got ${got}`, place.line, place.col);
+    const d2 = fileDiagnostic(file, "schema.type", `the file must be a mapping of fields (name: \u2026, scopes: \u2026); got ${got}`, place.line, place.col);
     return { file, exemption: null, positions, diagnostics: [d2] };
   }
   const schemaErrors = schemaDiagnostics(value, positions, file);
@@ -23163,8 +23038,130 @@ function checkFields(raw, positions, file, already) {
   return { diagnostics, scopes, recommendations, expiresOn };
 }
 
+// engine/exemptions/discover.ts
+var EXTENSIONS = /* @__PURE__ */ new Set([".yaml", ".yml"]);
+var IN_FLIGHT = 32;
+async function mapInOrder(items, limit, fn2) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn2(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+function displayPath(path, cwd) {
+  const rel = relative2(cwd, path);
+  const shown = rel === "" ? "." : rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute2(rel) ? path : rel;
+  return shown.split(sep3).join("/");
+}
+function isInside(child, parent) {
+  const rel = relative2(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute2(rel);
+}
+function repositoryOf(path, isDir) {
+  const start = isDir ? path : dirname2(path);
+  for (let d2 = start; ; d2 = dirname2(d2)) {
+    if (existsSync(join2(d2, ".git"))) return d2;
+    if (dirname2(d2) === d2) return start;
+  }
+}
+async function discoverExemptionFiles(paths, options = {}) {
+  const cwd = resolve3(options.cwd ?? process.cwd());
+  const files = [];
+  const diagnostics = [];
+  const missing = [];
+  const taken = /* @__PURE__ */ new Set();
+  const add = (path) => {
+    if (taken.has(path)) return;
+    taken.add(path);
+    files.push({ path, display: displayPath(path, cwd) });
+  };
+  const check = async (path, rootReal) => {
+    const display = displayPath(path, cwd);
+    let real;
+    try {
+      real = await realpath(path);
+    } catch {
+      return { problem: fileDiagnostic(display, "file.broken-symlink", "symlink points to nothing (broken link)") };
+    }
+    if (!isInside(real, rootReal)) {
+      const isLink = (await lstat(path).catch(() => null))?.isSymbolicLink() ?? false;
+      const how = isLink ? `is a symlink to ${real}, which is` : "is";
+      return { problem: fileDiagnostic(display, "file.outside-repository", `${how} outside the repository (${displayPath(rootReal, cwd)}); exemption files must live in the repository`) };
+    }
+    return { real };
+  };
+  const confined = async (path, rootReal) => {
+    const r2 = await check(path, rootReal);
+    if ("problem" in r2) {
+      diagnostics.push(r2.problem);
+      return null;
+    }
+    return r2.real;
+  };
+  const walk2 = async (dir, dirReal, rootReal, visited) => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      diagnostics.push(fileDiagnostic(displayPath(dir, cwd), "file.unreadable", `folder cannot be read: ${e.message}`));
+      return;
+    }
+    entries.sort((a, b3) => a.name < b3.name ? -1 : a.name > b3.name ? 1 : 0);
+    const visible = entries.filter((e) => !e.name.startsWith("."));
+    const checked = await mapInOrder(visible, IN_FLIGHT, async (entry) => {
+      const full = join2(dir, entry.name);
+      if (entry.isFile()) return { entry, full, r: { real: join2(dirReal, entry.name) }, kind: "file" };
+      if (entry.isDirectory()) return { entry, full, r: { real: join2(dirReal, entry.name) }, kind: "dir" };
+      const r2 = await check(full, rootReal);
+      const info2 = "real" in r2 ? await stat2(r2.real).catch(() => null) : null;
+      return { entry, full, r: r2, kind: info2 === null ? null : info2.isDirectory() ? "dir" : info2.isFile() ? "file" : "other" };
+    });
+    for (const { entry, full, r: r2, kind } of checked) {
+      if ("problem" in r2) {
+        diagnostics.push(r2.problem);
+        continue;
+      }
+      if (kind === null) {
+        diagnostics.push(fileDiagnostic(displayPath(full, cwd), "file.unreadable", "cannot be read (permission denied or removed while reading)"));
+        continue;
+      }
+      if (kind === "dir") {
+        if (visited.has(r2.real)) continue;
+        visited.add(r2.real);
+        await walk2(full, r2.real, rootReal, visited);
+      } else if (kind === "file" && EXTENSIONS.has(extname2(entry.name).toLowerCase())) {
+        add(full);
+      }
+    }
+  };
+  for (const given of paths) {
+    const path = resolve3(cwd, given);
+    let info2;
+    try {
+      info2 = await lstat(path);
+    } catch {
+      missing.push(given);
+      continue;
+    }
+    const target = info2.isSymbolicLink() ? await stat2(path).catch(() => null) : info2;
+    const isDir = target?.isDirectory() ?? false;
+    const root = options.root !== void 0 ? resolve3(cwd, options.root) : repositoryOf(path, isDir);
+    const rootReal = await realpath(root).catch(() => root);
+    const real = await confined(path, rootReal);
+    if (real === null) continue;
+    if (isDir) await walk2(path, real, rootReal, /* @__PURE__ */ new Set([real]));
+    else add(path);
+  }
+  return { files, diagnostics, missing };
+}
+
 // engine/exemptions/load.ts
-function readLimitedSync(path) {
+function readLimited(path) {
   const fd = openSync(path, "r");
   try {
     const size = fstatSync(fd).size;
@@ -23181,22 +23178,19 @@ function readLimitedSync(path) {
     closeSync(fd);
   }
 }
-function fileProblem(display, code, message) {
-  return { file: display, exemption: null, positions: /* @__PURE__ */ new Map(), diagnostics: [{ severity: "error", file: display, line: 1, col: 1, field: "", pointer: "", message, code }] };
-}
-function loadExemptionFileSync(path, display = path) {
+function loadExemptionFile(path, display = path) {
   let read;
   try {
-    read = readLimitedSync(path);
+    read = readLimited(path);
   } catch (e) {
-    return fileProblem(display, "file.unreadable", `file cannot be read: ${e.message}`);
+    return unusableFile(display, "file.unreadable", `file cannot be read: ${e.message}`);
   }
   return parseRead(read, display);
 }
 function parseRead(read, display) {
   if (read.size > MAX_FILE_BYTES) {
     const big = tooLarge(read.size);
-    return fileProblem(display, big.code, big.message);
+    return unusableFile(display, big.code, big.message);
   }
   return parseExemptionBytes(read.bytes, display);
 }
@@ -23205,15 +23199,19 @@ function byPlace(a, b3) {
   if (a.file !== b3.file) return a.file < b3.file ? -1 : 1;
   return a.line - b3.line || a.col - b3.col;
 }
+async function loadExemptionFiles(found) {
+  const files = [];
+  for (let i = 0; i < found.length; i++) {
+    if (i > 0 && i % FILES_PER_TURN === 0) await new Promise((r2) => setImmediate(r2));
+    const f3 = found[i];
+    files.push(loadExemptionFile(f3.path, f3.display));
+  }
+  return files;
+}
 async function loadExemptions(paths, options) {
   const cwd = resolve4(options.cwd ?? process.cwd());
   const found = await discoverExemptionFiles(paths, { ...options, cwd });
-  const files = [];
-  for (let i = 0; i < found.files.length; i++) {
-    if (i > 0 && i % FILES_PER_TURN === 0) await new Promise((r2) => setImmediate(r2));
-    const f3 = found.files[i];
-    files.push(loadExemptionFileSync(f3.path, f3.display));
-  }
+  const files = await loadExemptionFiles(found.files);
   return validateParsed(files, options.at, options.checks ?? DEFAULT_CHECKS, found.diagnostics, found.missing);
 }
 async function validateParsed(files, at2, checks = DEFAULT_CHECKS, extra = [], missing = []) {
@@ -23230,13 +23228,11 @@ var IssueLog = class {
   }
   limit;
   kept = [];
-  countsByMessage = /* @__PURE__ */ new Map();
   errors = 0;
   warnings = 0;
   add(issue) {
     if (issue.severity === "error") this.errors++;
     else this.warnings++;
-    this.countsByMessage.set(issue.message, (this.countsByMessage.get(issue.message) ?? 0) + 1);
     if (this.kept.length < this.limit) this.kept.push(issue);
   }
   get total() {
@@ -23524,7 +23520,10 @@ async function* readRowBatches(path, source, log, options = {}) {
   }
 }
 async function* readRows(path, source, log, options = {}) {
-  for await (const batch of readRowBatches(path, source, log, options)) {
+  yield* batchItems(readRowBatches(path, source, log, options), log);
+}
+async function* batchItems(batches, log) {
+  for await (const batch of batches) {
     let k2 = 0;
     for (let i = 0; i < batch.items.length; i++) {
       k2 = logIssuesBefore(batch, i, k2, log);
@@ -23619,11 +23618,7 @@ async function* readJsonLines(file, source, _log, counter) {
     let start = 0;
     for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
       lineNo++;
-      const r2 = parseLine(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl), lineNo, file, source, batch);
-      if (r2 !== null) {
-        if (Array.isArray(r2)) for (const x3 of r2) batch.items.push(x3);
-        else batch.items.push(r2);
-      }
+      parseLine(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl), lineNo, file, source, batch);
       start = nl + 1;
     }
     rest = start === 0 ? text : text.slice(start);
@@ -23632,31 +23627,65 @@ async function* readJsonLines(file, source, _log, counter) {
   }
   rest += decoder.end();
   if (rest.length > 0) {
-    const r2 = parseLine(rest.endsWith("\r") ? rest.slice(0, -1) : rest, lineNo + 1, file, source, batch);
-    if (r2 !== null) {
-      if (Array.isArray(r2)) for (const x3 of r2) batch.items.push(x3);
-      else batch.items.push(r2);
-    }
+    parseLine(rest.endsWith("\r") ? rest.slice(0, -1) : rest, lineNo + 1, file, source, batch);
     const b3 = batch.take();
     if (b3) yield b3;
   }
 }
-function parseLine(rawLine, lineNo, file, source, log) {
+function parseLine(rawLine, lineNo, file, source, batch) {
   const text = lineNo === 1 ? rawLine.replace(/^\uFEFF/, "") : rawLine;
-  if (text.length === 0 || text.charCodeAt(0) <= 32 && text.trim() === "") return null;
+  if (text.length === 0 || text.charCodeAt(0) <= 32 && text.trim() === "") return;
   let value;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    log.add({ source, severity: "error", file, line: lineNo, index: lineNo - 1, message: `line is not valid JSON: ${errorText(e)}` });
-    return null;
+    batch.add({ source, severity: "error", file, line: lineNo, index: lineNo - 1, message: `line is not valid JSON: ${errorText(e)}` });
+    return;
   }
   const page = pageRows(value);
-  if (page) return page.map((v2, i) => ({ value: v2, file, line: lineNo, index: i }));
-  return { value, file, line: lineNo, index: lineNo - 1 };
+  if (page) page.forEach((v2, i) => batch.items.push({ value: v2, file, line: lineNo, index: i }));
+  else batch.items.push({ value, file, line: lineNo, index: lineNo - 1 });
+}
+
+// engine/inputs/json-file.ts
+import { readFile, stat as stat5 } from "node:fs/promises";
+var MAX_BYTES = 64 * 1024 * 1024;
+async function readSmallJson(file, source, log) {
+  try {
+    const info2 = await stat5(file);
+    if (!info2.isFile()) {
+      log.add({ source, severity: "error", file, message: "not a file" });
+      return void 0;
+    }
+    if (info2.size > MAX_BYTES) {
+      log.add({ source, severity: "error", file, message: `file is ${info2.size} bytes; over the ${MAX_BYTES}-byte limit for this input` });
+      return void 0;
+    }
+    const text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
+    return JSON.parse(text);
+  } catch (e) {
+    const m2 = e instanceof SyntaxError ? `not valid JSON: ${e.message}` : `cannot read: ${errorText(e)}`;
+    log.add({ source, severity: "error", file, message: m2 });
+    return void 0;
+  }
+}
+function asObject(v2) {
+  return v2 && typeof v2 === "object" && !Array.isArray(v2) ? v2 : null;
+}
+function listItems(doc) {
+  if (Array.isArray(doc)) return doc;
+  if (!doc || typeof doc !== "object") return null;
+  const o2 = doc;
+  if (Array.isArray(o2.value)) return o2.value;
+  if (Array.isArray(o2.data)) return o2.data;
+  const body = o2.responses?.["200"]?.body;
+  return body !== void 0 ? listItems(body) : null;
 }
 
 // engine/inputs/assessments.ts
+function isExemptedRow(row) {
+  return row.status === "NotApplicable" && row.cause !== null && row.cause.toLowerCase() === "exempt";
+}
 var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 var ASSESSMENT_SUFFIX = /\/providers\/microsoft\.security\/assessments\/([^/]+)$/i;
 var SUBSCRIPTION = /^\/subscriptions\/([^/]+)(?:\/|$)/i;
@@ -23665,17 +23694,14 @@ var STATUS = {
   unhealthy: "Unhealthy",
   notapplicable: "NotApplicable"
 };
-function obj(v2) {
-  return v2 && typeof v2 === "object" && !Array.isArray(v2) ? v2 : null;
-}
 function parseAssessmentRow(row) {
   const fail2 = (field, message) => ({
     ok: false,
     issue: { source: "assessments", severity: "error", file: row.file, line: row.line, index: row.index, field, message }
   });
-  const r2 = obj(row.value);
+  const r2 = asObject(row.value);
   if (!r2) return fail2("", "row is not an object");
-  const props = obj(r2.properties);
+  const props = asObject(r2.properties);
   if (!props) return fail2("properties", "missing or not an object");
   let key = typeof r2.name === "string" ? r2.name : null;
   const id = typeof r2.id === "string" ? r2.id : null;
@@ -23683,7 +23709,7 @@ function parseAssessmentRow(row) {
   if (key === null) return fail2("name", "missing assessment key (name)");
   key = key.toLowerCase();
   if (!GUID2.test(key)) return fail2("name", `assessment key is not a GUID: ${JSON.stringify(key.slice(0, 80))}`);
-  const details = obj(props.resourceDetails);
+  const details = asObject(props.resourceDetails);
   let resourceId = null;
   for (const f3 of ["Id", "id", "ResourceId", "resourceId"]) {
     const v2 = details?.[f3];
@@ -23701,7 +23727,7 @@ function parseAssessmentRow(row) {
   const sub = SUBSCRIPTION.exec(resourceId);
   if (!sub) return fail2("properties.resourceDetails.Id", "resource ID is not under a subscription (/subscriptions/<id>/\u2026)");
   const resourceKey = stripTrailingSlash(resourceId.toLowerCase());
-  const status = obj(props.status);
+  const status = asObject(props.status);
   if (!status) return fail2("properties.status", "missing or not an object");
   const codeRaw = status.code;
   if (typeof codeRaw !== "string") return fail2("properties.status.code", "missing or not a string");
@@ -23754,14 +23780,11 @@ async function* readAssessmentBatches(path, log, stats, options = {}) {
 function emptyTree() {
   return { subscriptions: /* @__PURE__ */ new Map(), managementGroups: /* @__PURE__ */ new Map(), managementGroupNames: /* @__PURE__ */ new Map(), skippedRows: 0 };
 }
-function obj2(v2) {
-  return v2 && typeof v2 === "object" && !Array.isArray(v2) ? v2 : null;
-}
 function parseChain(v2, tree) {
   if (!Array.isArray(v2)) return null;
   const out = [];
   for (const item of v2) {
-    const o2 = obj2(item);
+    const o2 = asObject(item);
     const name = typeof o2?.name === "string" ? o2.name.toLowerCase() : null;
     if (!name) return null;
     out.push(name);
@@ -23773,13 +23796,13 @@ async function loadTree(path, log) {
   const tree = emptyTree();
   for await (const row of readRows(path, "tree", log)) {
     const fail2 = (field, message) => log.add({ source: "tree", severity: "error", file: row.file, line: row.line, index: row.index, field, message });
-    const r2 = obj2(row.value);
+    const r2 = asObject(row.value);
     if (!r2) {
       fail2("", "row is not an object");
       continue;
     }
     const type = typeof r2.type === "string" ? r2.type.toLowerCase() : "";
-    const props = obj2(r2.properties);
+    const props = asObject(r2.properties);
     if (type === "microsoft.resources/subscriptions") {
       let subId = typeof r2.subscriptionId === "string" ? r2.subscriptionId : null;
       if (!subId && typeof r2.id === "string") subId = /^\/subscriptions\/([^/]+)$/i.exec(r2.id)?.[1] ?? null;
@@ -23806,7 +23829,7 @@ async function loadTree(path, log) {
         fail2("name", "missing management group name");
         continue;
       }
-      const details = obj2(props?.details);
+      const details = asObject(props?.details);
       const chain = parseChain(details?.managementGroupAncestorsChain, tree) ?? [];
       tree.managementGroups.set(name, chain);
       if (typeof props?.displayName === "string") tree.managementGroupNames.set(name, props.displayName);
@@ -23820,42 +23843,7 @@ async function loadTree(path, log) {
   return tree;
 }
 
-// engine/inputs/json-file.ts
-import { readFile, stat as stat5 } from "node:fs/promises";
-var MAX_BYTES = 64 * 1024 * 1024;
-async function readSmallJson(file, source, log) {
-  try {
-    const info2 = await stat5(file);
-    if (!info2.isFile()) {
-      log.add({ source, severity: "error", file, message: "not a file" });
-      return void 0;
-    }
-    if (info2.size > MAX_BYTES) {
-      log.add({ source, severity: "error", file, message: `file is ${info2.size} bytes; over the ${MAX_BYTES}-byte limit for this input` });
-      return void 0;
-    }
-    const text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
-    return JSON.parse(text);
-  } catch (e) {
-    const m2 = e instanceof SyntaxError ? `not valid JSON: ${e.message}` : `cannot read: ${errorText(e)}`;
-    log.add({ source, severity: "error", file, message: m2 });
-    return void 0;
-  }
-}
-function listItems(doc) {
-  if (Array.isArray(doc)) return doc;
-  if (!doc || typeof doc !== "object") return null;
-  const o2 = doc;
-  if (Array.isArray(o2.value)) return o2.value;
-  if (Array.isArray(o2.data)) return o2.data;
-  const body = o2.responses?.["200"]?.body;
-  return body !== void 0 ? listItems(body) : null;
-}
-
 // engine/inputs/controls.ts
-function obj3(v2) {
-  return v2 && typeof v2 === "object" && !Array.isArray(v2) ? v2 : null;
-}
 function parseControls(doc, file, log) {
   const items = listItems(doc);
   if (!items) {
@@ -23866,11 +23854,11 @@ function parseControls(doc, file, log) {
   const seen = /* @__PURE__ */ new Set();
   items.forEach((item, index) => {
     const fail2 = (field, message) => log.add({ source: "controls", severity: "error", file, index, field, message });
-    const r2 = obj3(item);
+    const r2 = asObject(item);
     if (!r2) return fail2("", "control is not an object");
-    const props = obj3(r2.properties);
+    const props = asObject(r2.properties);
     if (!props) return fail2("properties", "missing or not an object");
-    const defProps = obj3(obj3(props.definition)?.properties) ?? props;
+    const defProps = asObject(asObject(props.definition)?.properties) ?? props;
     const id = typeof r2.name === "string" ? r2.name.toLowerCase() : null;
     if (!id) return fail2("name", "missing control ID");
     const maxScore = defProps.maxScore;
@@ -23881,7 +23869,7 @@ function parseControls(doc, file, log) {
     if (!Array.isArray(defs)) return fail2("properties.definition.properties.assessmentDefinitions", "missing or not an array");
     const keys = [];
     defs.forEach((d2, i) => {
-      const did = obj3(d2)?.id;
+      const did = asObject(d2)?.id;
       const key = typeof did === "string" ? did.split("/").pop()?.toLowerCase() : void 0;
       if (!key) fail2(`properties.definition.properties.assessmentDefinitions[${i}].id`, "missing assessment definition ID");
       else keys.push(key);
@@ -23899,9 +23887,6 @@ async function loadControls(file, log) {
 }
 
 // engine/inputs/metadata.ts
-function obj4(v2) {
-  return v2 && typeof v2 === "object" && !Array.isArray(v2) ? v2 : null;
-}
 function parseMetadata(doc, file, log) {
   const out = /* @__PURE__ */ new Map();
   const items = listItems(doc);
@@ -23911,8 +23896,8 @@ function parseMetadata(doc, file, log) {
   }
   items.forEach((item, index) => {
     const fail2 = (field, message) => log.add({ source: "metadata", severity: "error", file, index, field, message });
-    const r2 = obj4(item);
-    const props = obj4(r2?.properties);
+    const r2 = asObject(item);
+    const props = asObject(r2?.properties);
     if (!r2 || !props) return fail2("properties", "missing or not an object");
     const key = typeof r2.name === "string" ? r2.name.toLowerCase() : null;
     if (!key) return fail2("name", "missing assessment key");
@@ -24072,7 +24057,9 @@ var ScoreAccumulator = class {
 };
 
 // engine/score/recommendations.ts
-var MITIGATION_LIKE = /* @__PURE__ */ new Set(["third_party_control", "alternate_mitigation", "false_positive"]);
+var MITIGATION_LIKE = new Set(
+  Object.entries(CATEGORY_OF_JUSTIFICATION).filter(([, category]) => category === "mitigated").map(([justification]) => justification)
+);
 function stateOf(applicable, excepted) {
   if (excepted === 0) return "active";
   return excepted >= applicable ? "full_exception" : "partial_exception";
@@ -24086,7 +24073,7 @@ var RecommendationTally = class {
   add(key, status, cause, exemption) {
     this.touch(key);
     const t2 = this.byKey.get(key);
-    const applicable = status !== "NotApplicable" || cause !== null && cause.toLowerCase() === "exempt";
+    const applicable = status !== "NotApplicable" || isExemptedRow({ status, cause });
     if (!applicable) return;
     t2.assessments++;
     if (exemption) t2.excepted++;
@@ -24426,6 +24413,107 @@ var PolicyEngine = class {
   }
 };
 
+// engine/evaluate/wasm-runner.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// engine/evaluate/precompiled.ts
+import { createHash } from "node:crypto";
+import { existsSync as existsSync2 } from "node:fs";
+import { readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname3, join as join4 } from "node:path";
+import { fileURLToPath } from "node:url";
+var PROJECT_VERSION = "0.1.0";
+function policyFingerprint(modules) {
+  const h3 = createHash("sha256");
+  h3.update(`exemptions-as-code ${PROJECT_VERSION}
+`);
+  const sorted = [...modules].sort((a, b3) => baseName(a.file).localeCompare(baseName(b3.file)));
+  for (const m2 of sorted) {
+    h3.update(`${baseName(m2.file)}
+${m2.source.length}
+`);
+    h3.update(m2.source);
+  }
+  return h3.digest("hex");
+}
+function baseName(file) {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+function candidateDirs() {
+  const here2 = dirname3(fileURLToPath(import.meta.url));
+  return [join4(here2, "..", "..", "build"), join4(here2, "..", ".."), here2];
+}
+async function findPrebuilt(modules, entrypoints) {
+  const fingerprint = policyFingerprint(modules);
+  for (const dir of candidateDirs()) {
+    const manifestPath = join4(dir, "policies.json");
+    const wasmPath = join4(dir, "policies.wasm");
+    if (!existsSync2(manifestPath) || !existsSync2(wasmPath)) continue;
+    let manifest;
+    try {
+      manifest = JSON.parse(await readFile3(manifestPath, "utf8"));
+    } catch {
+      continue;
+    }
+    if (manifest.fingerprint !== fingerprint) continue;
+    if (!entrypoints.every((e) => manifest.entrypoints.includes(e))) continue;
+    return new Uint8Array(await readFile3(wasmPath));
+  }
+  return null;
+}
+
+// engine/evaluate/wasm-runner.ts
+function defaultPolicyDir() {
+  let dir = fileURLToPath2(new URL(".", import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join5(dir, "policies");
+    if (existsSync3(join5(candidate, "decision.rego"))) return candidate;
+    dir = join5(dir, "..");
+  }
+  return join5(process.cwd(), "policies");
+}
+var PolicyLoadError = class extends Error {
+};
+async function readPolicyModules(dir) {
+  const modules = await readRegoDirectory(dir);
+  if (modules.length === 0) throw new PolicyLoadError(`no .rego files in ${dir}`);
+  return modules.map((m2) => ({ file: m2.file, source: m2.text ?? m2.source ?? "" }));
+}
+async function compilePolicies(modules, entrypoints) {
+  const result = await compile({ modules, entrypoints });
+  if (result.ok) return result.value;
+  throw new PolicyLoadError(`policy compilation failed:
+${result.errors.map(formatCompileError).join("\n")}`);
+}
+async function loadPolicyRunner(options = {}) {
+  const modules = await readPolicyModules(options.policyDir ?? defaultPolicyDir());
+  const entrypoints = options.entrypoints ?? Object.values(ENTRYPOINTS);
+  const wasm = await findPrebuilt(modules, entrypoints) ?? await compilePolicies(modules, entrypoints);
+  const policy = await loadCompiledPolicy(wasm);
+  policy.setData({ config: options.config ?? {} });
+  return {
+    async evaluate(entrypoint, input) {
+      const rs2 = policy.evaluate(input, entrypoint);
+      return Array.isArray(rs2) && rs2.length > 0 ? rs2[0].result : void 0;
+    }
+  };
+}
+
+// engine/evaluate/load-policies.ts
+async function loadPolicies(options = {}) {
+  const config = await loadConfig(options.config);
+  if (!config.ok) throw new PolicyLoadError(`config: ${config.message}`);
+  return new PolicyEngine(
+    await loadPolicyRunner({
+      ...options.policies ? { policyDir: options.policies } : {},
+      config: config.config,
+      entrypoints: (options.entrypoints ?? Object.keys(ENTRYPOINTS)).map((k2) => ENTRYPOINTS[k2])
+    })
+  );
+}
+
 // engine/evaluate/policy-input.ts
 function toPolicyExemption(e) {
   return {
@@ -24456,8 +24544,7 @@ function treeAncestors(scope, tree) {
   if (!tree) return [];
   if (scope.level === "managementGroup") return (tree.managementGroups.get(scope.managementGroup.toLowerCase()) ?? []).map(managementGroupKey);
   if (scope.level === "global") return [];
-  const sub = tree.subscriptions.get(scope.subscriptionId.toLowerCase());
-  return sub ? sub.ancestors.map(managementGroupKey) : [];
+  return subscriptionGroupKeys(scope.subscriptionId.toLowerCase(), tree);
 }
 function toPolicyScope(scope, tree) {
   const above = [];
@@ -24532,7 +24619,7 @@ function policyValidationCheck(validator2, context) {
       const out = [];
       const place = (severity, finding) => {
         const f3 = byFile.get(finding.file);
-        const pointer = finding.field ? "/" + finding.field.replace(/~/g, "~0").replace(/\//g, "~1") : "";
+        const pointer = finding.field ? childPointer("", finding.field) : "";
         if (f3) out.push(diagnosticAt(f3, pointer, severity, "policy", finding.message));
         else out.push({ severity, file: finding.file, line: 1, col: 1, field: finding.field, pointer, message: finding.message, code: "policy" });
       };
@@ -24543,123 +24630,17 @@ function policyValidationCheck(validator2, context) {
   };
 }
 
-// engine/evaluate/wasm-runner.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { readdir as readdir3, readFile as readFile4 } from "node:fs/promises";
-import { join as join5, relative as relative3 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-
-// engine/evaluate/precompiled.ts
-import { createHash } from "node:crypto";
-import { existsSync as existsSync2 } from "node:fs";
-import { readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname3, join as join4 } from "node:path";
-import { fileURLToPath } from "node:url";
-var PROJECT_VERSION = "0.1.0";
-function policyFingerprint(modules) {
-  const h3 = createHash("sha256");
-  h3.update(`exemptions-as-code ${PROJECT_VERSION}
-`);
-  const sorted = [...modules].sort((a, b3) => baseName(a.file).localeCompare(baseName(b3.file)));
-  for (const m2 of sorted) {
-    h3.update(`${baseName(m2.file)}
-${m2.source.length}
-`);
-    h3.update(m2.source);
-  }
-  return h3.digest("hex");
-}
-function baseName(file) {
-  return file.split(/[\\/]/).pop() ?? file;
-}
-function candidateDirs() {
-  const here2 = dirname3(fileURLToPath(import.meta.url));
-  return [join4(here2, "..", "..", "build"), join4(here2, "..", ".."), here2];
-}
-async function findPrebuilt(modules, entrypoints) {
-  const fingerprint = policyFingerprint(modules);
-  for (const dir of candidateDirs()) {
-    const manifestPath = join4(dir, "policies.json");
-    const wasmPath = join4(dir, "policies.wasm");
-    if (!existsSync2(manifestPath) || !existsSync2(wasmPath)) continue;
-    let manifest;
-    try {
-      manifest = JSON.parse(await readFile3(manifestPath, "utf8"));
-    } catch {
-      continue;
-    }
-    if (manifest.fingerprint !== fingerprint) continue;
-    if (!entrypoints.every((e) => manifest.entrypoints.includes(e))) continue;
-    return new Uint8Array(await readFile3(wasmPath));
-  }
-  return null;
-}
-
-// engine/evaluate/wasm-runner.ts
-function defaultPolicyDir() {
-  let dir = fileURLToPath2(new URL(".", import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join5(dir, "policies");
-    if (existsSync3(join5(candidate, "decision.rego"))) return candidate;
-    dir = join5(dir, "..");
-  }
-  return join5(process.cwd(), "policies");
-}
-async function loadCompilerApi() {
-  return { compile, loadCompiledPolicy };
-}
-var PolicyLoadError = class extends Error {
-};
-async function readPolicyModules(dir) {
-  const names = (await readdir3(dir)).filter((n) => n.endsWith(".rego") && !n.endsWith("_test.rego")).sort();
-  if (names.length === 0) throw new PolicyLoadError(`no .rego files in ${dir}`);
-  return Promise.all(names.map(async (n) => ({ file: relative3(process.cwd(), join5(dir, n)) || n, source: await readFile4(join5(dir, n), "utf8") })));
-}
-function wasmOf(out) {
-  if (out instanceof Uint8Array) return out;
-  const r2 = out;
-  if (r2 && r2.ok === true && r2.value instanceof Uint8Array) return r2.value;
-  if (r2 && r2.ok === false) {
-    const msgs = (r2.errors ?? []).map((e) => {
-      const where = e.location ? `${e.location.file}:${e.location.line}:${e.location.col}: ` : "";
-      return `${where}${e.code ? e.code + ": " : ""}${e.message ?? String(e)}${e.rule ? ` (rule ${e.rule})` : ""}`;
-    });
-    throw new PolicyLoadError(`policy compilation failed:
-${msgs.join("\n")}`);
-  }
-  throw new PolicyLoadError("the compiler returned neither bytes nor a result");
-}
-async function loadPolicyRunner(options = {}) {
-  const api = await loadCompilerApi();
-  if (!api) throw new PolicyLoadError("the Rego compiler (engine/compiler/index.js) is not available");
-  const modules = await readPolicyModules(options.policyDir ?? defaultPolicyDir());
-  const entrypoints = options.entrypoints ?? Object.values(ENTRYPOINTS);
-  const wasm = await findPrebuilt(modules, entrypoints) ?? wasmOf(await api.compile({ modules, entrypoints }));
-  const policy = await api.loadCompiledPolicy(wasm);
-  policy.setData({ config: options.config ?? {} });
-  return {
-    async evaluate(entrypoint, input) {
-      const rs2 = policy.evaluate(input, entrypoint);
-      return Array.isArray(rs2) && rs2.length > 0 ? rs2[0].result : void 0;
-    }
-  };
-}
-
 // engine/evaluate/pipeline.ts
 var EvaluateError = class extends Error {
 };
 async function evaluate(req, policies) {
   const log = new IssueLog();
-  const config = await loadConfig(req.config);
-  if (!config.ok) throw new EvaluateError(`config: ${config.message}`);
-  const engine = policies ?? new PolicyEngine(
-    await loadPolicyRunner({
-      ...req.policies ? { policyDir: req.policies } : {},
-      config: config.config,
-      // Only what evaluate runs: compiling fewer entrypoints is faster.
-      entrypoints: [ENTRYPOINTS.decision, ENTRYPOINTS.validation]
-    })
-  );
+  const engine = policies ?? await loadPolicies({
+    ...req.config !== void 0 ? { config: req.config } : {},
+    ...req.policies ? { policies: req.policies } : {},
+    // Only what evaluate runs: compiling fewer entrypoints is faster.
+    entrypoints: ["decision", "validation"]
+  });
   const tree = await loadTree(req.tree, log);
   const controls = await loadControls(req.controls, log);
   if (controls.length === 0) log.add({ source: "controls", severity: "error", file: req.controls, message: "no usable controls: every score would be 0" });
@@ -24697,7 +24678,7 @@ async function evaluate(req, policies) {
         log.add({ source: "assessments", severity: "warning", file: row.file, line: row.line, index: row.index, field: "name", message: `assessment key ${row.key} is in no security control of the controls file: not scored (first of its rows)` });
       }
     }
-    const exemptCause = row.status === "NotApplicable" && row.cause !== null && row.cause.toLowerCase() === "exempt";
+    const exemptCause = isExemptedRow(row);
     tally.add(row.key, row.status, row.cause, e ? { justification: e.justification } : null);
     if (d2 && e && (row.status !== "NotApplicable" || exemptCause)) {
       matched.set(e.name, (matched.get(e.name) ?? 0) + 1);
@@ -24745,10 +24726,11 @@ async function evaluate(req, policies) {
   if (stats.accepted === 0) log.add({ source: "assessments", severity: "error", file: req.assessments, message: "no usable assessment rows: the score is empty" });
   const scored = score.result();
   const recs = tally.result();
-  const statusOf = (name) => statusResult.exemption_status[name] ?? { status: "in_effect", suspended_on: [], suspended_by: [] };
-  for (const e of exemptions) {
-    if (!statusResult.exemption_status[e.name]) throw new EvaluateError(`the decision policy gave no status for exemption ${e.name}`);
-  }
+  const statusOf = (name) => {
+    const st2 = statusResult.exemption_status[name];
+    if (!st2) throw new EvaluateError(`the decision policy gave no status for exemption ${name}`);
+    return st2;
+  };
   const diag = (sev) => loaded.diagnostics.filter((d2) => d2.severity === sev).map((d2) => ({ file: d2.file, line: d2.line, col: d2.col, field: d2.field, message: d2.message, code: d2.code }));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -24765,9 +24747,7 @@ async function evaluate(req, policies) {
     subscriptions: scored.subscriptions.map((s) => ({
       ...s,
       displayName: tree.subscriptions.get(s.id)?.displayName ?? null,
-      managementGroups: tree.subscriptions.get(s.id)?.ancestors ?? [],
-      before: s.before,
-      after: s.after
+      managementGroups: tree.subscriptions.get(s.id)?.ancestors ?? []
     })),
     notApplicable,
     exemptions: exemptions.map((e) => {
@@ -24815,12 +24795,12 @@ function bundledPolicyPath() {
   return existsSync4(p2) ? p2 : void 0;
 }
 async function compileFolder(dir) {
-  const { compile: compile2, formatCompileError, readRegoDirectory } = await import("./chunks/compiler-6WUOEZRE.js");
-  const modules = await readRegoDirectory(dir);
+  const { compile: compile2, formatCompileError: formatCompileError2, readRegoDirectory: readRegoDirectory2 } = await import("./chunks/compiler-6WUOEZRE.js");
+  const modules = await readRegoDirectory2(dir);
   const r2 = await compile2({ modules, entrypoints: Object.values(ENTRYPOINTS) });
   if (r2.ok) return r2.value;
   throw new Error(`the policies in ${dir} do not compile:
-${r2.errors.map(formatCompileError).join("\n")}`);
+${r2.errors.map(formatCompileError2).join("\n")}`);
 }
 async function policyWasm(policies) {
   if (policies) return compileFolder(policies);
