@@ -10,7 +10,7 @@
 // in real tenants; the generated config sets `overlap: warn` for them.
 
 import type { ExemptionDraft } from "../exemptions/render.js";
-import type { Category, Justification } from "../exemptions/types.js";
+import { CATEGORY_OF_JUSTIFICATION, type Justification } from "../exemptions/types.js";
 import { pick, pickIndex, rng, weighted } from "./random.js";
 import { subscriptionResource, unitResources, type Layout } from "./tenant.js";
 
@@ -30,14 +30,6 @@ const JUSTIFICATIONS: readonly (readonly [Justification, number])[] = [
   ["business_need", 5],
 ];
 
-const CATEGORY: Record<Justification, Category> = {
-  third_party_control: "mitigated",
-  alternate_mitigation: "mitigated",
-  false_positive: "mitigated",
-  risk_accepted: "waiver",
-  planned_remediation: "waiver",
-  business_need: "waiver",
-};
 
 const REASONS: Record<Justification, string[]> = {
   third_party_control: ["Covered by the CrowdStrike Falcon agent rolled out by the endpoint team.", "Traffic inspected by the Palo Alto firewalls in the hub network.", "Keys held in the on-premises HSM through the EKM provider."],
@@ -150,7 +142,7 @@ export function generateExemptions(layout: Layout, o: ExemptionOptions): Generat
     }
     const n = out.length + 1;
     const justification = weighted(random, JUSTIFICATIONS);
-    const category = CATEGORY[justification];
+    const category = CATEGORY_OF_JUSTIFICATION[justification];
     const abbr = { global: "glb", managementGroup: "mg", subscription: "sub", resourceGroup: "rg", resource: "res" }[level];
     const name = `${abbr}-${d.app}-${d.keys[0]!.slice(0, 8)}-${String(n).padStart(6, "0")}`.toLowerCase().replace(/[^a-z0-9-]/g, "");
     // Expiry: waivers within 365 days of `at`; mitigations often open-ended; a few records have
