@@ -11,19 +11,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-
-// ---- deterministic randomness -------------------------------------------------------------
-/** mulberry32: a small, well-known 32-bit PRNG; good enough to spread statuses. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic: the same mulberry32 stream the benchmark tenant uses.
+import { rng } from "../bench/random.js";
 
 // ---- the tenant ---------------------------------------------------------------------------
 const TENANT = "6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6b";
